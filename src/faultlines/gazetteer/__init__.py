@@ -1,0 +1,1 @@
+"""gazetteer capability."""
