@@ -1,0 +1,115 @@
+"""Aggregate events and stated relations into signed, typed, weighted dyads over a time window.
+
+A pure function of model objects, shared by reading (per document) and the store (per corpus), so
+every capability sees relations computed the same way. Each relation keeps all of its evidence.
+
+Weighting: an event weighs ``|PLOVER score| / 10`` (an air strike counts more than a protest note),
+a stated relation weighs 1. Hedged items count half (speculative, future, or denied by a party);
+negated items ("did not attack") are not evidence of the relation at all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from faultlines.model import Event, Evidence, Modality, Relation, RelationKind, Statement, TimeInterval
+from faultlines.ontology import event_code
+
+
+def modality_factor(modality: Modality) -> float:
+    """How much an item counts given how firmly the text asserts it."""
+    if modality.negated:
+        return 0.0
+    if modality.speculative or modality.future or modality.denied:
+        return 0.5
+    return 1.0
+
+
+def event_evidence(event: Event) -> list[tuple[str, str, Evidence]]:
+    """One piece of evidence per (source, target) pair of an event."""
+    code = event_code(event.type, event.mode)
+    sign = (code.score > 0) - (code.score < 0)
+    weight = max(abs(code.score), 1.0) / 10 * modality_factor(event.modality)
+    if weight == 0:
+        return []
+    kinds = event.kinds or list(code.kinds) or [RelationKind.GENERAL]
+    share = weight / len(kinds)  # an event of several kinds counts once in all, not once per kind
+    out = []
+    for source in event.sources:
+        for target in event.targets:
+            if source == target:
+                continue
+            for kind in kinds:
+                out.append(
+                    (source, target, Evidence(event.id, "event", event.span, sign, share, kind, event.when))
+                )
+    return out
+
+
+def statement_evidence(statement: Statement) -> list[tuple[str, str, Evidence]]:
+    weight = modality_factor(statement.modality)
+    if weight == 0 or statement.source == statement.target:
+        return []
+    evidence = Evidence(
+        statement.id, "statement", statement.span, statement.sign, weight, statement.kind, statement.when
+    )
+    return [(statement.source, statement.target, evidence)]
+
+
+def _in_window(when: TimeInterval | None, start: date | None, end: date | None) -> bool:
+    if start is None and end is None:
+        return True
+    return when is not None and when.overlaps(start, end)
+
+
+def aggregate_relations(
+    events: Iterable[Event],
+    statements: Iterable[Statement],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    kinds: set[RelationKind] | None = None,
+) -> list[Relation]:
+    """Signed relations between actor pairs from the evidence dated within [start, end].
+
+    With no window every item counts; with a window, undated items are left out because nothing
+    places them in it. ``kinds`` keeps only evidence of those relation kinds.
+    """
+    pieces: list[tuple[str, str, Evidence]] = []
+    for event in events:
+        pieces.extend(event_evidence(event))
+    for statement in statements:
+        pieces.extend(statement_evidence(statement))
+    by_pair: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for source, target, evidence in pieces:
+        if kinds is not None and evidence.kind not in kinds:
+            continue
+        if not _in_window(evidence.when, start, end):
+            continue
+        a, b = sorted((source, target))
+        by_pair[(a, b)].append(evidence)
+    relations = []
+    for (a, b), evidence in sorted(by_pair.items()):
+        score = sum(e.sign * e.weight for e in evidence)
+        weight = sum(e.weight for e in evidence)
+        starts = [e.when.start for e in evidence if e.when and e.when.start]
+        ends = [e.when.end or e.when.start for e in evidence if e.when and (e.when.end or e.when.start)]
+        relations.append(
+            Relation(
+                a=a,
+                b=b,
+                sign=(score > 1e-9) - (score < -1e-9),
+                weight=round(weight, 6),
+                score=round(score, 6),
+                kinds=sorted({e.kind for e in evidence}, key=lambda k: k.value),
+                first=min(starts) if starts else None,
+                last=max(d for d in ends if d is not None) if ends else None,
+                evidence=evidence,
+            )
+        )
+    return relations
+
+
+__all__ = ["aggregate_relations", "event_evidence", "modality_factor", "statement_evidence"]
