@@ -83,13 +83,13 @@ def aggregate_relations(
     for statement in statements:
         pieces.extend(statement_evidence(statement))
     by_pair: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
-    for source, target, evidence in pieces:
-        if kinds is not None and evidence.kind not in kinds:
+    for source, target, piece in pieces:
+        if kinds is not None and piece.kind not in kinds:
             continue
-        if not _in_window(evidence.when, start, end):
+        if not _in_window(piece.when, start, end):
             continue
         a, b = sorted((source, target))
-        by_pair[(a, b)].append(evidence)
+        by_pair[(a, b)].append(piece)
     relations = []
     for (a, b), evidence in sorted(by_pair.items()):
         score = sum(e.sign * e.weight for e in evidence)
