@@ -18,7 +18,7 @@ from faultlines import __version__
 from faultlines.errors import FaultlinesError
 
 #: Modules whose ``register(app)`` adds sub-commands, in the order they appear in ``--help``.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("faultlines.forecast.commands", "faultlines.structure.commands")
 
 app = typer.Typer(
     name="faultlines",
