@@ -53,16 +53,23 @@ def compromise(capability: Array, position: Array, salience: Array) -> Array:
     )
 
 
-def classify_dynamics(positions: Array, outcome: Array, span: Array | float, tol: float = 1e-9) -> list[str]:
+#: Moves smaller than this share of the scale count as standing still (compromises shrink geometrically
+#: and would otherwise never "converge").
+SETTLED = 1e-3
+
+
+def classify_dynamics(
+    positions: Array, outcome: Array, span: Array | float, tol: float = SETTLED
+) -> list[str]:
     """How each run's rounds end: ``converged``, ``cycle``, ``oscillating`` or ``drifting``.
 
-    ``converged``: nobody moved in the last round. ``cycle``: the final state repeats an earlier one
-    (period >= 2). ``oscillating``: the outcome reverses direction at least twice (as in the EU
+    ``converged``: nobody moved more than ``tol`` × the scale in the last round. ``cycle``: the
+    final state repeats an earlier one (period >= 2). ``oscillating``: the outcome reverses direction at least twice (as in the EU
     emissions example, where the median swings between 7 and 10). Otherwise ``drifting``.
     """
     runs, steps, _ = positions.shape
     scale = np.broadcast_to(np.asarray(span, dtype=np.float64), (runs,))
-    eps = tol * np.maximum(scale, 1.0)
+    eps = tol * np.where(scale > 0, scale, 1.0)
     labels: list[str] = []
     for r in range(runs):  # cheap O(T^2 n) per run, after the vectorised model did the work
         path = positions[r]
@@ -73,7 +80,7 @@ def classify_dynamics(positions: Array, outcome: Array, span: Array | float, tol
             labels.append("cycle")
             continue
         diffs = np.diff(outcome[r])
-        signs = np.sign(diffs[np.abs(diffs) > 1e-6 * max(scale[r], 1.0)])
+        signs = np.sign(diffs[np.abs(diffs) > eps[r]])
         reversals = int(np.count_nonzero(signs[1:] != signs[:-1])) if signs.size > 1 else 0
         labels.append("oscillating" if reversals >= 2 else "drifting")
     return labels
@@ -213,8 +220,9 @@ def outcome_of(rounds: EURounds, kind: str) -> Array:
     return rounds.median[:, -1] if kind == "median" else rounds.mean[:, -1]
 
 
-def _converged_round(positions: Array) -> int | None:
-    moves = np.any(np.abs(np.diff(positions, axis=0)) > 1e-12, axis=1)
+def _converged_round(positions: Array, span: float) -> int | None:
+    """The round after which nobody moved (more than ``SETTLED`` × the scale), or None."""
+    moves = np.any(np.abs(np.diff(positions, axis=0)) > SETTLED * span, axis=1)
     if moves.size == 0 or moves[-1]:
         return None
     moving = np.nonzero(moves)[0]
@@ -336,7 +344,7 @@ def forecast(
             rounds=rounds,
             outcome=outcome,
             dynamics=dynamics,
-            converged_round=_converged_round(rounds.positions[0]),
+            converged_round=_converged_round(rounds.positions[0], span),
         )
     n_runs = scenario.parameters.runs if runs is None else runs
     n_seed = scenario.parameters.seed if seed is None else seed
