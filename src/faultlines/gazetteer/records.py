@@ -101,6 +101,9 @@ class PartialDate:
 class Office:
     """One term in one office: "President of IRN from 2021-08-03 to 2024-05-19".
 
+    ``state`` is the ISO3 code of the state the office belongs to; for an office of an
+    international body (NATO Secretary General) it is ``""`` and ``organisation`` names the body's id.
+
     ``end`` is ``None`` while the term runs (as of :data:`VERIFIED_AS_OF`). ``acting`` marks a
     caretaker or interim holder; ``end_reason`` says why a term ended where that matters to a check
     (``died``, ``killed``, ``overthrown``, ``resigned``...).
@@ -113,6 +116,7 @@ class Office:
     source: str
     acting: bool = False
     end_reason: str = ""
+    organisation: str = ""
     note: str = ""
 
     def holds_on(self, day: date, *, strict: bool = False) -> bool:
@@ -430,7 +434,7 @@ def slug(text: str) -> str:
 
 # --------------------------------------------------------------------------- record parsers
 
-_OFFICE_FIELDS = ("office", "state", "start", "end", "acting", "source", "end_reason", "note")
+_OFFICE_FIELDS = ("office", "state", "start", "end", "acting", "source", "end_reason", "organisation", "note")
 _PERSON_FIELDS = (
     "id", "name", "state", "source", "aliases", "qid", "born", "died", "birthplace", "death_place",
     "death_cause", "ethnicity", "ethnicity_source", "offices", "note",
@@ -494,9 +498,16 @@ def _office(r: _Reader, line: int, rec: dict[str, _Field], died: PartialDate | N
     if end_reason not in END_REASONS:
         raise r.fail(rec["end_reason"].line, "end_reason", f"'{end_reason}' is not one of "
                      f"{', '.join(sorted(x for x in END_REASONS if x))}")
+    organisation = r.text(rec, "organisation", line)
+    if "state" not in rec:
+        raise r.fail(line, "state", "required: an ISO3 code, or \"\" with an organisation")
+    state = r.state(rec, "state", line)
+    if not state and not organisation:
+        raise r.fail(rec["state"].line, "state", "empty state needs an 'organisation' for the office")
     return Office(
         office=r.text(rec, "office", line, required=True),
-        state=r.state(rec, "state", line, required=True),
+        state=state,
+        organisation=organisation,
         start=start,
         end=end,
         source=r.text(rec, "source", line, required=True),
