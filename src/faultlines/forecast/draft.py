@@ -7,8 +7,9 @@ saying where it came from:
   0-100 scale, where ``aff_X = score / weight`` of the relation with pole X (-1 hostile … +1 allied,
   0 when no relation was read). Pole A sits at 0, pole B at 100.
 * **salience**: half how much the corpus is about the actor (mentions, relative to the most mentioned
-  candidate), half how much of what was read about the poles involves it (evidence items in its
-  relations with the poles, relative to the most).
+  candidate), half how much of what was read about the issue involves it (evidence items in its
+  relations with the poles, or for a pole in its relations with the drafted actors; relative to the
+  most).
 * **capability**: 100 × the mean of the actor's shares, among the drafted states, of population, GDP
   and military spending from the shipped, sourced table ``data/capabilities.csv``. Persons and
   organisations get their home state's value (flagged for editing); actors without reference data
@@ -163,8 +164,17 @@ def draft_scenario(
         chosen = [pole_a, pole_b, *candidates[: max(0, max_actors - 2)]]
 
     name_a, name_b = known[pole_a].name, known[pole_b].name
+    # evidence about the issue: a pole's relations with the drafted actors, another actor's with the poles
     involvement = {
-        a: sum(len(r.evidence) for r in (with_pole(a, pole_a), with_pole(a, pole_b)) if r is not None)
+        a: sum(
+            len(r.evidence)
+            for r in (
+                [relations.get(_pair(a, b)) for b in chosen if b != a]
+                if a in (pole_a, pole_b)
+                else [with_pole(a, pole_a), with_pole(a, pole_b)]
+            )
+            if r is not None
+        )
         for a in chosen
     }
     top_mentions = max([mentions[a] for a in chosen] + [1])

@@ -210,10 +210,9 @@ def one_round(
     gain_ahead = (eu_ji > 0) & (eu_ij < 0) & distinct
     confront = distinct & (eu_ji > eu_ij) & (eu_ij > 0)
     compromise = gain_ahead & (eu_ji > np.abs(eu_ij))
-    if options.capitulation == "bdm":
-        capitulate = gain_ahead & (eu_ji < np.abs(eu_ij))
-    else:  # the replication's condition ``eu_ji < abs(eu_ji)`` is never true
-        capitulate = np.zeros_like(distinct)
+    # the replication's capitulation condition ``eu_ji < abs(eu_ji)`` is never true
+    bdm = options.capitulation == "bdm"
+    capitulate = gain_ahead & (eu_ji < np.abs(eu_ij)) if bdm else np.zeros_like(distinct)
 
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.abs(eu_ij / np.where(eu_ji != 0, eu_ji, 1.0))

@@ -64,8 +64,9 @@ def classify_dynamics(
     """How each run's rounds end: ``converged``, ``cycle``, ``oscillating`` or ``drifting``.
 
     ``converged``: nobody moved more than ``tol`` × the scale in the last round. ``cycle``: the
-    final state repeats an earlier one (period >= 2). ``oscillating``: the outcome reverses direction at least twice (as in the EU
-    emissions example, where the median swings between 7 and 10). Otherwise ``drifting``.
+    final state repeats an earlier one (period >= 2). ``oscillating``: the outcome reverses
+    direction at least twice (as in the EU emissions example, where the median swings between 7
+    and 10). Otherwise ``drifting``.
     """
     runs, steps, _ = positions.shape
     scale = np.broadcast_to(np.asarray(span, dtype=np.float64), (runs,))
