@@ -32,7 +32,9 @@ DATA_DIR = Path(__file__).parent / "data"
 VERIFIED_AS_OF = date(2025, 6, 30)
 
 GROUP_KINDS = frozenset({"ethnic_group", "religious_group"})
-SECTORS = frozenset({"GOV", "MIL", "SPY", "IGO", "NGO", "BUS", "REB", "ETH", "REL", "MED", "EDU", "JUD"})
+SECTORS = frozenset(
+    {"GOV", "MIL", "SPY", "IGO", "NGO", "BUS", "REB", "PTY", "ETH", "REL", "MED", "EDU", "JUD", "LEG"}
+)
 END_REASONS = frozenset(
     {"", "died", "killed", "resigned", "dismissed", "overthrown", "term_ended", "succeeded", "abolished"}
 )
