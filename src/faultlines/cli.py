@@ -18,7 +18,11 @@ from faultlines import __version__
 from faultlines.errors import FaultlinesError
 
 #: Modules whose ``register(app)`` adds sub-commands, in the order they appear in ``--help``.
-COMMAND_MODULES: tuple[str, ...] = ("faultlines.forecast.commands", "faultlines.structure.commands")
+COMMAND_MODULES: tuple[str, ...] = (
+    "faultlines.read.commands",
+    "faultlines.forecast.commands",
+    "faultlines.structure.commands",
+)
 
 app = typer.Typer(
     name="faultlines",

@@ -11,11 +11,46 @@ negated items ("did not attack") are not evidence of the relation at all.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from faultlines.model import Event, Evidence, Modality, Relation, RelationKind, Statement, TimeInterval
+from faultlines.model import (
+    Actor,
+    ActorKind,
+    Event,
+    Evidence,
+    Modality,
+    Relation,
+    RelationKind,
+    Statement,
+    TimeInterval,
+)
 from faultlines.ontology import event_code
+
+#: Sectors whose members act for their state: at the state level they count as the state.
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "LEG", ""})
+
+
+def state_projection(actors: Iterable[Actor]) -> dict[str, str]:
+    """Map leaders and national institutions to their state, for a state-level view of relations.
+
+    Netanyahu visiting Baku is, at the state level, Israel visiting Azerbaijan. People and
+    organisations whose home state is among ``actors`` are mapped; groups, international
+    organisations, places and weapons keep their own ids.
+    """
+    actors = list(actors)
+    states = {a.home_state: a.id for a in actors if a.kind is ActorKind.STATE and a.home_state}
+    out: dict[str, str] = {}
+    for actor in actors:
+        if actor.home_state not in states:
+            continue
+        if actor.kind is ActorKind.PERSON or (
+            actor.kind is ActorKind.ORGANISATION and actor.sector in STATE_SECTORS
+        ):
+            out[actor.id] = states[actor.home_state]
+    return out
+
+
 
 
 def modality_factor(modality: Modality) -> float:
@@ -71,12 +106,16 @@ def aggregate_relations(
     start: date | None = None,
     end: date | None = None,
     kinds: set[RelationKind] | None = None,
+    project: Mapping[str, str] | None = None,
 ) -> list[Relation]:
     """Signed relations between actor pairs from the evidence dated within [start, end].
 
     With no window every item counts; with a window, undated items are left out because nothing
-    places them in it. ``kinds`` keeps only evidence of those relation kinds.
+    places them in it. ``kinds`` keeps only evidence of those relation kinds. ``project`` maps actor
+    ids to the node they count as (see :func:`state_projection`); a pair that maps onto one node
+    (a leader and their own state) is dropped.
     """
+    project = project or {}
     pieces: list[tuple[str, str, Evidence]] = []
     for event in events:
         pieces.extend(event_evidence(event))
@@ -87,6 +126,9 @@ def aggregate_relations(
         if kinds is not None and piece.kind not in kinds:
             continue
         if not _in_window(piece.when, start, end):
+            continue
+        source, target = project.get(source, source), project.get(target, target)
+        if source == target:
             continue
         a, b = sorted((source, target))
         by_pair[(a, b)].append(piece)
@@ -112,4 +154,10 @@ def aggregate_relations(
     return relations
 
 
-__all__ = ["aggregate_relations", "event_evidence", "modality_factor", "statement_evidence"]
+__all__ = [
+    "aggregate_relations",
+    "event_evidence",
+    "modality_factor",
+    "state_projection",
+    "statement_evidence",
+]

@@ -14,10 +14,14 @@ from importlib import resources
 
 from faultlines.model import RelationKind
 
+#: PLOVER 2.0 event types. Extension types (``X-...``) for occurrences are listed in EXTENSION_TYPES.
 EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
+
+
+EXTENSION_TYPES: tuple[str, ...] = ("X-INDEPENDENCE", "X-ACCIDENT", "X-ELECTION", "X-DEATH")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +35,16 @@ class EventCode:
 
 @cache
 def _table() -> dict[tuple[str, str], EventCode]:
-    text = resources.files("faultlines.ontology").joinpath("data/plover.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     table: dict[tuple[str, str], EventCode] = {}
-    for row in rows:
+    for name in ("plover.csv", "extensions.csv"):
+        text = resources.files("faultlines.ontology").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        table.update(_parse(text))
+    return table
+
+
+def _parse(text: str) -> dict[tuple[str, str], EventCode]:
+    table: dict[tuple[str, str], EventCode] = {}
+    for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         kinds = tuple(RelationKind(k) for k in row["relation_kinds"].split("|") if k)
         code = EventCode(row["event_type"], row["mode"], float(row["score"]), row["quad_category"], kinds)
         table[(code.event_type, code.mode)] = code
@@ -66,4 +76,4 @@ def sign_of(event_type: str, mode: str = "") -> int:
     return (value > 0) - (value < 0)
 
 
-__all__ = ["EVENT_TYPES", "EventCode", "event_code", "modes", "score", "sign_of"]
+__all__ = ["EVENT_TYPES", "EXTENSION_TYPES", "EventCode", "event_code", "modes", "score", "sign_of"]

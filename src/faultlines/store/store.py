@@ -242,8 +242,14 @@ class Store:
             for r in rows
         ]
 
-    def corpus(self, doc_ids: Sequence[str] | None = None, *, with_relations: bool = True) -> CorpusModel:
-        """Everything stored (or read from ``doc_ids``) as one :class:`CorpusModel`."""
+    def corpus(
+        self, doc_ids: Sequence[str] | None = None, *, with_relations: bool = True, level: str = "state"
+    ) -> CorpusModel:
+        """Everything stored (or read from ``doc_ids``) as one :class:`CorpusModel`.
+
+        ``level="state"`` (default) counts leaders and national institutions as their state in the
+        relations; ``level="actor"`` keeps every actor as its own node.
+        """
         corpus = CorpusModel(documents=self.documents(doc_ids))
         corpus.mentions = self._mentions(doc_ids)
         used = {m.actor_id for m in corpus.mentions}
@@ -258,9 +264,10 @@ class Store:
             used.update((statement.source, statement.target))
         corpus.actors = [a for a in self.actors() if doc_ids is None or a.id in used]
         if with_relations:
-            from faultlines.relations import aggregate_relations
+            from faultlines.relations import aggregate_relations, state_projection
 
-            corpus.relations = aggregate_relations(corpus.events, corpus.statements)
+            project = state_projection(self.actors()) if level == "state" else None
+            corpus.relations = aggregate_relations(corpus.events, corpus.statements, project=project)
         return corpus
 
     def relations(
@@ -269,12 +276,19 @@ class Store:
         end: date | None = None,
         doc_ids: Sequence[str] | None = None,
         kinds: set[RelationKind] | None = None,
+        level: str = "state",
     ) -> list[Relation]:
         """Relations aggregated from the events and statements that fall in [start, end]."""
-        from faultlines.relations import aggregate_relations
+        from faultlines.relations import aggregate_relations, state_projection
 
+        project = state_projection(self.actors()) if level == "state" else None
         return aggregate_relations(
-            self._events(doc_ids), self._statements(doc_ids), start=start, end=end, kinds=kinds
+            self._events(doc_ids),
+            self._statements(doc_ids),
+            start=start,
+            end=end,
+            kinds=kinds,
+            project=project,
         )
 
     def _mentions(self, doc_ids: Sequence[str] | None) -> list[Mention]:

@@ -1,0 +1,142 @@
+"""States, their names, demonyms and capitals, from pyworldatlas (offline) plus a few sourced extras.
+
+pyworldatlas gives every state's common and formal names, English demonyms and capitals; we add the
+Wikidata QIDs of the states this tool is most used on and names writers use that the atlas lacks
+("US", "the Soviet Union"). Capitals are metonyms: "Baku said" means Azerbaijan's government.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from faultlines.model import Actor, ActorKind
+
+ATLAS_SOURCE = "pyworldatlas (CIA World Factbook names and demonyms, GeoNames capitals)"
+
+#: Wikidata QIDs of sovereign states (source: Wikidata items of each state).
+STATE_QIDS: dict[str, str] = {
+    "IRN": "Q794", "AZE": "Q227", "ISR": "Q801", "ARM": "Q399", "TUR": "Q43", "RUS": "Q159",
+    "USA": "Q30", "GEO": "Q230", "IRQ": "Q796", "SYR": "Q858", "LBN": "Q822", "JOR": "Q810",
+    "EGY": "Q79", "SAU": "Q851", "ARE": "Q878", "QAT": "Q846", "PAK": "Q843", "AFG": "Q889",
+    "TKM": "Q874", "KAZ": "Q232", "UKR": "Q212", "CHN": "Q148", "IND": "Q668", "GBR": "Q145",
+    "FRA": "Q142", "DEU": "Q183", "JPN": "Q17", "ITA": "Q38", "ESP": "Q29", "CAN": "Q16",
+    "BRA": "Q155", "MEX": "Q96", "YEM": "Q805", "OMN": "Q842", "KWT": "Q817", "BHR": "Q398",
+    "UZB": "Q265", "KGZ": "Q813", "TJK": "Q863", "BLR": "Q184", "POL": "Q36", "GRC": "Q41",
+    "CYP": "Q229", "LBY": "Q1016", "SDN": "Q1049", "PSE": "Q219060",
+}  # fmt: skip
+
+#: Names writers use that pyworldatlas does not list (source: common English usage, AP Stylebook).
+EXTRA_NAMES: dict[str, tuple[str, ...]] = {
+    "USA": ("US", "U.S.", "the States", "Washington"),
+    "GBR": ("Britain", "UK"),
+    "RUS": ("Moscow", "Kremlin", "the Kremlin"),
+    "TUR": ("Turkiye", "Türkiye", "Ankara"),
+    "IRN": ("Persia", "Islamic Republic", "the Islamic Republic", "Tehran", "Teheran"),
+    "ISR": ("Tel Aviv",),
+    "AZE": ("Azerbaijan Republic",),
+    "PSE": ("Palestine",),
+    "CHN": ("Beijing", "PRC"),
+    "SYR": ("Damascus",),
+}
+
+#: Historical states that are not in the atlas but fill articles about the region.
+HISTORICAL: tuple[Actor, ...] = (
+    Actor(
+        id="Q15180", name="Soviet Union", kind=ActorKind.STATE, qid="Q15180", home_state="SUN",
+        aliases=("USSR", "the Soviet Union", "the USSR", "Soviet"),
+        source="Wikidata Q15180; dissolved 26 December 1991",
+    ),
+    Actor(
+        id="Q1986139", name="Safavid Iran", kind=ActorKind.STATE, qid="Q1986139", home_state="IRN",
+        aliases=("Safavid Empire", "the Safavid Dynasty", "Safavid Dynasty", "Safavids"),
+        source="Encyclopaedia Britannica: Safavid dynasty (1501-1736)",
+    ),
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StateNames:
+    """One state's ways of being named, each with the rule that explains a resolution."""
+
+    actor: Actor
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    nouns: tuple[str, ...]
+    capitals: tuple[str, ...]
+    numeric: str
+
+
+def _demonym_parts(text: str) -> list[str]:
+    """'Briton(s), British (collective plural)' -> ['Briton', 'Britons', 'British']."""
+    out = []
+    for part in re.split(r",|/| or ", text):
+        part = re.sub(r"\(collective plural\)|\(sing\.\)|\(pl\.\)", "", part).strip()
+        if not part:
+            continue
+        match = re.match(r"^(.*?)\((\w+)\)$", part)
+        if match:
+            out.extend([match.group(1).strip(), match.group(1).strip() + match.group(2)])
+        else:
+            out.append(part)
+    return [p for p in out if p and p[0].isupper()]
+
+
+@cache
+def state_names() -> dict[str, StateNames]:
+    """Every state in the atlas (plus historical ones), keyed by ISO 3166 alpha-3 code."""
+    from pyworldatlas import Atlas
+
+    atlas = Atlas()
+    out: dict[str, StateNames] = {}
+    for country in atlas.countries():
+        alpha3 = country.codes.alpha3 or ""
+        if not alpha3:
+            continue
+        qid = STATE_QIDS.get(alpha3, "")
+        names = {
+            country.name,
+            *(n.text for n in country.names),
+            *country.aliases,
+            *EXTRA_NAMES.get(alpha3, ()),
+        }
+        names = {n for n in names if "(" not in n}
+        adjectives: set[str] = set()
+        nouns: set[str] = set()
+        for demonym in country.demonyms:
+            if demonym.adjective:
+                adjectives.update(_demonym_parts(demonym.adjective or ""))
+            nouns.update(_demonym_parts(demonym.noun or ""))
+        nouns -= adjectives
+        capitals = tuple(c.name for c in country.capitals)
+        actor = Actor(
+            id=qid or f"fl:state:{alpha3.lower()}",
+            name=country.name,
+            kind=ActorKind.STATE,
+            qid=qid,
+            home_state=alpha3,
+            sector="GOV",
+            aliases=tuple(sorted(names - {country.name})),
+            source=ATLAS_SOURCE,
+        )
+        out[alpha3] = StateNames(
+            actor,
+            tuple(sorted(names)),
+            tuple(sorted(adjectives)),
+            tuple(sorted(nouns)),
+            capitals,
+            country.codes.numeric or "",
+        )
+    for actor in HISTORICAL:
+        out.setdefault(
+            actor.home_state if actor.home_state not in out else actor.id,
+            StateNames(actor, (actor.name, *actor.aliases), (), (), (), ""),
+        )
+    return out
+
+
+def state_actor(alpha3: str) -> Actor | None:
+    """The actor for a state code, or ``None`` when the code is unknown."""
+    names = state_names().get(alpha3)
+    return names.actor if names else None

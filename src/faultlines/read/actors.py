@@ -1,0 +1,166 @@
+"""Actor mentions: from spaCy entities to actors with stable ids and the sector the wording implies.
+
+Known names come from the gazetteer EntityRuler (labels ``FL_*``); names only the statistical NER
+found are looked up again and, if still unknown, become actors with a namespaced slug so they can
+still take part in events. Institutional wording sets the sector: "the Iranian Foreign Ministry" is
+Iran (GOV), "Azerbaijan's army" is Azerbaijan (MIL). "it"/"its" resolve to the last state named,
+which is what op-eds mean by them far more often than not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from faultlines.gazetteer.resolve import Candidate, Lexicon, choose
+from faultlines.model import Actor, ActorKind, Mention, Span
+
+_NER_KINDS: dict[str, ActorKind] = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANISATION,
+    "GPE": ActorKind.PLACE,
+    "LOC": ActorKind.PLACE,
+    "NORP": ActorKind.ETHNIC_GROUP,
+    "FAC": ActorKind.PLACE,
+}
+
+#: Words after a state's name or demonym that make it an institution of that state.
+SECTOR_WORDS: tuple[tuple[str, str], ...] = (
+    (r"(foreign|interior|economy|energy|finance) ministry|ministry of [a-z ]+|foreign minister", "GOV"),
+    (r"defen[cs]e ministry|ministry of defen[cs]e|defen[cs]e minister", "MIL"),
+    (r"government|authorities|administration|officials?|leadership|leaders?|regime|cabinet|president"
+     r"|presidency|prime minister|state|diplomats?|embassy|envoy|ambassador|top brass", "GOV"),
+    (r"army|military|armed forces|forces|troops|air force|navy|soldiers|warplanes|jets|drones|generals?"
+     r"|revolutionary guards?", "MIL"),
+    (r"intelligence( services?| agency| agencies)?|spies|spy agency", "SPY"),
+    (r"parliament|lawmakers|legislators|legislature|majlis|knesset|congress|senate|duma", "LEG"),
+    (r"people|public|population|citizens|community|society|nationals", "PPL"),
+    (r"companies|firms|industry|businesses|investors|state oil company", "BUS"),
+    (r"clerics|clergy|religious leaders", "REL"),
+)  # fmt: skip
+_SECTOR_RE = [
+    (re.compile(rf"^\s*(['’]s\s+)?(?:[a-z-]+\s+)?(?:{words})\b", re.I), sector)
+    for words, sector in SECTOR_WORDS
+]
+_PRONOUN = re.compile(r"\b(it|its|itself)\b", re.I)
+_ACTIVE_KINDS = {ActorKind.STATE, ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.ETHNIC_GROUP,
+                 ActorKind.RELIGIOUS_GROUP}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Resolved:
+    """Mentions of one document and the actors they name."""
+
+    mentions: list[Mention]
+    actors: dict[str, Actor]
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def _sector_after(doc: Doc, ent: SpacySpan) -> tuple[str, int]:
+    """Sector implied by the words after a state mention, and the char offset where they end."""
+    following = doc.text[ent.end_char : ent.end_char + 60]
+    for pattern, sector in _SECTOR_RE:
+        match = pattern.match(following)
+        if match:
+            return sector, ent.end_char + match.end()
+    return "", ent.end_char
+
+
+def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -> Resolved:
+    """Every actor mention in ``doc``, plus pronoun mentions of the last named state."""
+    mentions: list[Mention] = []
+    actors: dict[str, Actor] = {}
+    sentence_starts = [s.start_char for s in doc.sents]
+
+    def sentence_of(offset: int) -> int:
+        index = 0
+        for i, start in enumerate(sentence_starts):
+            if start <= offset:
+                index = i
+        return index
+
+    for ent in doc.ents:
+        candidate: Candidate | None = None
+        rule = ""
+        following = doc.text[ent.end_char : ent.end_char + 40]
+        preceding = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        if ent.label_.startswith("FL_"):
+            candidate = choose(
+                lexicon.forms.get(ent.ent_id_, []), following=following, preceding=preceding, on=on
+            )
+        elif ent.label_ in _NER_KINDS:
+            candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
+            if candidate is None:
+                kind = _NER_KINDS[ent.label_]
+                name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
+                name = re.sub(r"['’]s?$", "", name).strip()
+                if len(name) < 2 or not name[0].isupper():
+                    continue
+                prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
+                          ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
+                actor = Actor(
+                    id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, source="unresolved: spaCy NER"
+                )
+                candidate = Candidate(actor, "", f"ner:{ent.label_}")
+        if candidate is None:
+            continue
+        rule = candidate.rule
+        sector, end = candidate.sector, ent.end_char
+        if candidate.actor.kind is ActorKind.STATE:
+            implied, implied_end = _sector_after(doc, ent)
+            if implied:
+                sector, end = implied, implied_end
+                rule += "+institution"
+        actors.setdefault(candidate.actor.id, candidate.actor)
+        span = Span(doc_id, sentence_of(ent.start_char), ent.start_char, end, doc.text[ent.start_char : end])
+        mentions.append(Mention(candidate.actor.id, span, sector=sector, rule=rule))
+
+    mentions.extend(_pronoun_mentions(doc, doc_id, mentions, actors, sentence_of))
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    return Resolved(mentions, actors)
+
+
+def _pronoun_mentions(doc, doc_id, mentions, actors, sentence_of) -> list[Mention]:
+    """'it'/'its' as the last state named before it (never across more than two sentences)."""
+    states = [m for m in mentions if actors[m.actor_id].kind is ActorKind.STATE]
+    subject_starts = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass", "poss")}
+    out = []
+    for token in doc:
+        if token.lower_ not in {"it", "its"} or token.dep_ in {"expl"}:
+            continue
+        if token.lower_ == "it" and token.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "poss"}:
+            continue
+        before = [m for m in states if m.span.end <= token.idx]
+        if not before:
+            continue
+        subject_like = [m for m in before if m.span.start in subject_starts]
+        last = (
+            subject_like[-1]
+            if subject_like and subject_like[-1].span.sentence >= before[-1].span.sentence
+            else before[-1]
+        )
+        sentence = sentence_of(token.idx)
+        if sentence - last.span.sentence > 1:
+            continue
+        # "it" right after a verb like "denied it" refers to a claim, not a state.
+        if (
+            token.lower_ == "it"
+            and token.dep_ == "dobj"
+            and token.head.lemma_ in {"deny", "say", "believe", "do"}
+        ):
+            continue
+        span = Span(doc_id, sentence, token.idx, token.idx + len(token.text), token.text)
+        out.append(Mention(last.actor_id, span, sector=last.sector, rule="pronoun:last-state"))
+    return out
+
+
+def is_agent(actor: Actor) -> bool:
+    """Whether an actor can act in an event (places and weapons are acted with, not actors)."""
+    return actor.kind in _ACTIVE_KINDS

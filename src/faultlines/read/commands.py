@@ -1,0 +1,201 @@
+"""``faultlines read`` and ``faultlines analyze``: thin wrappers over importable functions."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from faultlines.errors import E, InputError
+from faultlines.model import SCHEMA_VERSION, CorpusModel, DocumentModel, to_jsonable
+
+console = Console()
+
+
+def _parse_date(value: str | None) -> date | None:
+    from faultlines.read.formats import parse_date
+
+    return parse_date(value)
+
+
+def read_into_store(
+    paths: list[Path],
+    *,
+    db: Path | None = None,
+    doc_date: date | None = None,
+    max_mb: float = 20.0,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Read inputs and store them; returns counts and the skipped inputs with reasons."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from faultlines.read import Skipped, read_paths
+    from faultlines.store import open_store
+
+    stored = already = 0
+    skipped: list[dict[str, str]] = []
+    models: list[DocumentModel] = []
+    with (
+        open_store(db) as store,
+        Progress(
+            TextColumn("[bold]reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=not progress,
+            transient=True,
+        ) as bar,
+    ):
+        task = bar.add_task("", total=None)
+        for item in read_paths(paths, date=doc_date, max_mb=max_mb):
+            if isinstance(item, Skipped):
+                skipped.append({"source": item.source, "reason": item.reason})
+            else:
+                models.append(item)
+                bar.update(task, description=escape(item.document.title[:50]))
+            if len(models) >= 64:
+                new = store.ingest_many(models)
+                stored, already = stored + new, already + len(models) - new
+                models.clear()
+            bar.advance(task)
+        if models:
+            new = store.ingest_many(models)
+            stored, already = stored + new, already + len(models) - new
+        path = str(store.path)
+    if stored == 0 and already == 0 and skipped:
+        raise InputError(E.E011, count=len(skipped))
+    return {"store": path, "stored": stored, "already_stored": already, "skipped": skipped}
+
+
+def analyze_paths(paths: list[Path], *, doc_date: date | None = None) -> CorpusModel:
+    """Read inputs (or the built-in example) into one corpus model with relations, storing nothing."""
+    from faultlines.read import Skipped, example_document, read_paths
+    from faultlines.read.pipeline import read_documents
+    from faultlines.relations import aggregate_relations, state_projection
+
+    models: list[DocumentModel] = []
+    skipped: list[Skipped] = []
+    if not paths:
+        models = list(read_documents([example_document()]))
+    else:
+        for item in read_paths(paths, date=doc_date):
+            (skipped if isinstance(item, Skipped) else models).append(item)  # type: ignore[arg-type]
+    for item in skipped:
+        console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
+    if not models:
+        raise InputError(E.E011, count=len(skipped))
+    corpus = CorpusModel.merge(models)
+    corpus.relations = aggregate_relations(
+        corpus.events, corpus.statements, project=state_projection(corpus.actors)
+    )
+    return corpus
+
+
+def corpus_json(corpus: CorpusModel) -> dict[str, Any]:
+    """The documented JSON form of a corpus model (docs/json.md)."""
+    names = {a.id: a.name for a in corpus.actors}
+    data = to_jsonable(corpus)
+    data["schema_version"] = SCHEMA_VERSION
+    for relation in data["relations"]:
+        relation["a_name"] = names.get(relation["a"], relation["a"])
+        relation["b_name"] = names.get(relation["b"], relation["b"])
+    return data
+
+
+def print_corpus(corpus: CorpusModel) -> None:
+    names = {a.id: a.name for a in corpus.actors}
+    counts = Counter(m.actor_id for m in corpus.mentions)
+    actors = Table(title="Actors", title_justify="left")
+    for column in ("id", "name", "kind", "state", "mentions"):
+        actors.add_column(column)
+    for actor in sorted(corpus.actors, key=lambda a: (-counts[a.id], a.name)):
+        actors.add_row(escape(actor.id), escape(actor.name), actor.kind.value,
+                       actor.home_state or ",".join(actor.states), str(counts[actor.id]))  # fmt: skip
+    console.print(actors)
+    relations = Table(title="Relations", title_justify="left")
+    for column in ("a", "b", "sign", "kinds", "weight", "evidence"):
+        relations.add_column(column)
+    sign_text = {1: "[green]+[/]", -1: "[red]−[/]", 0: "0"}
+    for relation in sorted(corpus.relations, key=lambda r: -r.weight):
+        relations.add_row(
+            escape(names.get(relation.a, relation.a)),
+            escape(names.get(relation.b, relation.b)),
+            sign_text[relation.sign],
+            ", ".join(k.value for k in relation.kinds),
+            f"{relation.weight:.2f}",
+            str(len(relation.evidence)),
+        )
+    console.print(relations)
+    timeline = Table(title="Event timeline", title_justify="left")
+    for column in ("when", "event", "source", "target", "trigger", "modality"):
+        timeline.add_column(column)
+    dated = sorted(corpus.events, key=lambda e: e.when.start if e.when and e.when.start else date.max)
+    for event in dated:
+        flags = [n for n in ("negated", "speculative", "denied", "future") if getattr(event.modality, n)]
+        timeline.add_row(
+            escape(event.when.text) if event.when else "",
+            f"{event.type}{'/' + event.mode if event.mode else ''}",
+            escape(", ".join(names.get(a, a) for a in event.sources)),
+            escape(", ".join(names.get(a, a) for a in event.targets)),
+            escape(event.trigger),
+            ", ".join(flags),
+        )
+    console.print(timeline)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("read")
+    def read_command(
+        paths: list[Path] = typer.Argument(
+            ..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."
+        ),
+        db: Path | None = typer.Option(
+            None, "--db", help="DuckDB store (default: in the user data directory)."
+        ),
+        doc_date: str | None = typer.Option(
+            None, "--date", help="Document date YYYY-MM-DD for undated inputs."
+        ),
+        max_mb: float = typer.Option(20.0, "--max-mb", help="Refuse files larger than this."),
+        as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    ) -> None:
+        """Read articles and store their model (idempotent: a stored article is not stored twice)."""
+        result = read_into_store(
+            paths, db=db, doc_date=_parse_date(doc_date), max_mb=max_mb, progress=not as_json
+        )
+        if as_json:
+            typer.echo(json.dumps(result, indent=2))
+            return
+        console.print(
+            f"stored {result['stored']} new document(s), {result['already_stored']} already stored, "
+            f"{len(result['skipped'])} skipped → {escape(result['store'])}"
+        )
+        for item in result["skipped"]:
+            console.print(f"[yellow]skipped[/] {escape(item['source'])}: {escape(item['reason'])}")
+
+    @app.command("analyze")
+    def analyze_command(
+        paths: list[Path] = typer.Argument(None, help="Inputs; none means the built-in example article."),
+        doc_date: str | None = typer.Option(
+            None, "--date", help="Document date YYYY-MM-DD for undated inputs."
+        ),
+        json_out: Path | None = typer.Option(
+            None, "--json", help="Write the whole model as JSON to this file."
+        ),
+    ) -> None:
+        """Read articles and print their actors, relations and event timeline."""
+        corpus = analyze_paths(list(paths or []), doc_date=_parse_date(doc_date))
+        print_corpus(corpus)
+        if json_out is not None:
+            json_out.write_text(
+                json.dumps(corpus_json(corpus), indent=2, ensure_ascii=False), encoding="utf-8"
+            )
+            console.print(f"model written to {escape(str(json_out))}")
