@@ -70,7 +70,9 @@ def test_directory_skips_bad_files_and_reads_the_rest(tmp_path: Path) -> None:
     assert feed.date is not None and feed.date.isoformat() == "2024-03-05" and feed.url.startswith("https://")
 
 
-def test_cli_read_is_idempotent_and_keeps_store_on_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_read_is_idempotent_and_keeps_store_on_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "store.duckdb"
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE)
