@@ -426,6 +426,11 @@ class _Reader:
                 raise self.fail(f.line, name, f"unknown field; expected one of {', '.join(sorted(allowed))}")
 
 
+def _aliases(values: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """Aliases without the record's own name and without repeats, in file order."""
+    return tuple(dict.fromkeys(v for v in values if v != name))
+
+
 def slug(text: str) -> str:
     """A lower-case ASCII-ish slug for generated ids ("Ilham Aliyev" -> "ilham-aliyev")."""
     import unicodedata
@@ -469,7 +474,7 @@ def _person(r: _Reader, line: int, rec: dict[str, _Field]) -> Person:
         name=name,
         state=r.state(rec, "state", line, required=True),
         source=r.text(rec, "source", line, required=True),
-        aliases=r.texts(rec, "aliases"),
+        aliases=_aliases(r.texts(rec, "aliases"), name),
         qid=qid,
         born=born,
         died=died,
@@ -528,7 +533,7 @@ def _group(r: _Reader, line: int, rec: dict[str, _Field]) -> Group:
     qid = r.qid(rec, line)
     return Group(
         id=r.ident(rec, line, "group", name, qid), name=name, kind=kind,
-        source=r.text(rec, "source", line, required=True), aliases=r.texts(rec, "aliases"),
+        source=r.text(rec, "source", line, required=True), aliases=_aliases(r.texts(rec, "aliases"), name),
         states=r.states(rec, "states"), religion=r.text(rec, "religion", line), qid=qid,
         note=r.text(rec, "note", line),
     )
@@ -549,7 +554,7 @@ def _organisation(r: _Reader, line: int, rec: dict[str, _Field]) -> Organisation
     qid = r.qid(rec, line)
     return Organisation(
         id=r.ident(rec, line, "org", name, qid), name=name, home_state=r.state(rec, "home_state", line),
-        sector=sector, source=r.text(rec, "source", line, required=True), aliases=r.texts(rec, "aliases"),
+        sector=sector, source=r.text(rec, "source", line, required=True), aliases=_aliases(r.texts(rec, "aliases"), name),
         qid=qid, parent=r.text(rec, "parent", line), members=r.states(rec, "members"),
         note=r.text(rec, "note", line),
     )
@@ -562,7 +567,7 @@ def _weapon(r: _Reader, line: int, rec: dict[str, _Field]) -> WeaponSystem:
     return WeaponSystem(
         id=r.ident(rec, line, "weapon", name, qid), name=name, maker=r.state(rec, "maker", line, required=True),
         type=r.text(rec, "type", line, required=True), source=r.text(rec, "source", line, required=True),
-        aliases=r.texts(rec, "aliases"), manufacturer=r.text(rec, "manufacturer", line), qid=qid,
+        aliases=_aliases(r.texts(rec, "aliases"), name), manufacturer=r.text(rec, "manufacturer", line), qid=qid,
         note=r.text(rec, "note", line),
     )
 
@@ -579,7 +584,7 @@ def _place(r: _Reader, line: int, rec: dict[str, _Field]) -> Place:
     return Place(
         id=r.ident(rec, line, "place", name, qid), name=name, state=r.state(rec, "state", line),
         type=r.text(rec, "type", line, required=True), source=r.text(rec, "source", line, required=True),
-        aliases=r.texts(rec, "aliases"), states=r.states(rec, "states"), qid=qid,
+        aliases=_aliases(r.texts(rec, "aliases"), name), states=r.states(rec, "states"), qid=qid,
         note=r.text(rec, "note", line),
     )
 
