@@ -36,6 +36,11 @@ def shipped_people() -> tuple[Any, ...]:
     return tuple(gazetteer().load_people())
 
 
+_TITLE_WORDS = frozenset(
+    {"president", "prime", "supreme", "chancellor", "king", "emir", "minister", "foreign", "defence", "defense", "vice"}
+)
+
+
 def _norm(text: str) -> str:
     text = text.replace("’", "'").lower()
     text = re.sub(r"'s$", "", text)
@@ -56,8 +61,8 @@ class PeopleIndex:
         for person in self.people:
             for name in (person.name, *person.aliases):
                 key = _norm(name)
-                if key.startswith("the "):
-                    continue
+                if key.startswith("the ") or key.split(" ")[0] in _TITLE_WORDS:
+                    continue  # "President Raisi" is a title and a name: the claim extractor reads both
                 names.setdefault(key, set()).add(person.id)
         surnames: dict[str, set[str]] = {}
         for person in self.people:
@@ -68,9 +73,7 @@ class PeopleIndex:
             names.setdefault(last, set()).update(ids)
         self.names = names
         longest = sorted((n for n in names if n), key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"\b(" + "|".join(re.escape(n) for n in longest) + r")\b", re.I) if longest else None
-        )
+        self.pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in longest) + r")\b", re.I) if longest else None
 
     def find(self, text: str) -> list[tuple[int, int, list[Any]]]:
         """Spans of person names in ``text`` with the candidate records for each (longest match wins)."""

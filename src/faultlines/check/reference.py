@@ -223,11 +223,7 @@ class ReferenceBase:
         return years[nearest], f"latest figure available is for {nearest}" if nearest < year else ""
 
     def composition_of(self, state: str, kind: str, group: str = "") -> list[Composition]:
-        return [
-            c
-            for c in self.composition
-            if c.state == state and c.kind == kind and (not group or c.group == group)
-        ]
+        return [c for c in self.composition if c.state == state and c.kind == kind and (not group or c.group == group)]
 
 
 # --------------------------------------------------------------------------- loading helpers
@@ -247,9 +243,7 @@ def _yaml_records(path: Path) -> Iterator[tuple[int, dict[str, Any], dict[str, i
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise _fail(
-            path, mark.line + 1 if mark else 0, "-", f"not valid YAML: {getattr(exc, 'problem', exc)}"
-        ) from exc
+        raise _fail(path, mark.line + 1 if mark else 0, "-", f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
     if root is None:
         return
     if not isinstance(root, yaml.SequenceNode):
@@ -270,9 +264,7 @@ def _yaml_records(path: Path) -> Iterator[tuple[int, dict[str, Any], dict[str, i
 class _Record:
     """Typed access to one record's fields, failing with the file, line and field."""
 
-    def __init__(
-        self, path: Path, line: int, data: dict[str, Any], lines: dict[str, int] | None = None
-    ) -> None:
+    def __init__(self, path: Path, line: int, data: dict[str, Any], lines: dict[str, int] | None = None) -> None:
         self.path, self.line, self.data, self.lines = path, line, data, lines or {}
 
     def fail(self, name: str, reason: str) -> FaultlinesError:
@@ -586,9 +578,7 @@ def _world_bank_population() -> tuple[PopulationRow, ...]:
         for row in csv.DictReader(handle):
             try:
                 rows.append(
-                    PopulationRow(
-                        row["country_code_3"], int(row["year"]), float(row["population"]), POPULATION_SOURCE
-                    )
+                    PopulationRow(row["country_code_3"], int(row["year"]), float(row["population"]), POPULATION_SOURCE)
                 )
             except (KeyError, ValueError):
                 continue  # the upstream file has no blanks; a changed layout leaves population unverifiable

@@ -1,0 +1,764 @@
+"""Claim extraction: the checkable statements of fact in a document, each with its span.
+
+Works sentence by sentence on the document text with regular expressions over a lexicon (states,
+organisations, groups, religions, office titles), the gazetteer's people and the reader's time
+expressions (:func:`faultlines.read.timex.find_times`). Kinds of claim:
+
+``office``       "Israeli Prime Minister Netanyahu", "Ilham Aliyev, the President of Azerbaijan"
+``event``        a dated event: "the crash in early 2025", "in 2016 Netanyahu visited Baku"
+``event_detail`` a detail of an event: the kind of aircraft, where it happened, who visited
+``quantity``     population of a state, share or size of a group in a state
+``attribute``    a person's ethnicity or birthplace, a state's majority religion
+``membership``   a state's membership of an organisation, or an alliance between two states
+``superlative``  firsts and superlatives: "the first country to recognise..."
+``opinion``      opinion, prediction and question sentences: ``checkable=False``
+
+Sentences are classified first; claims inside a prediction or an aspiration are kept but marked
+not checkable, so a reader sees why they get no verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from faultlines.check.lexicon import Hit, Lexicon, lexicon_for
+from faultlines.check.reference import ReferenceBase, load_reference
+from faultlines.model import Claim, DocumentModel, Span, TimeInterval
+
+# --------------------------------------------------------------------------- sentence classes
+
+_QUESTION = re.compile(r"\?\s*[\"”']?\s*$")
+_PREDICTION = re.compile(
+    r"\b(will|won't|would|might|could|shall|is (?:likely|expected|set|poised|bound) to|are (?:likely|expected|set|"
+    r"poised|bound) to|going to|in the (?:near |coming )?future|in the years ahead|next year|may(?! \d))\b"
+)
+_OPINION = re.compile(
+    r"\b(should|must|ought to|I think|we think|I believe|in my view|in our view|arguably|it seems|seems to|"
+    r"appears to|is like a|worth watching|the truth is|clearly|undoubtedly|perhaps|probably|analysts (?:believe|"
+    r"say|think|suspect)|believe that|is (?:not )?easy|remains? (?:uncertain|unclear)|full of uncertainty|"
+    r"personal views|leave your views|dear readers|what do you think)\b",
+    re.I,
+)
+_ASPIRATION = re.compile(
+    r"\b(wants? to join|seeks? to join|hopes? to join|aspir\w*|appl(?:y|ied|ies) (?:to join|for membership)|"
+    r"bid to join|plans? to join|membership bid|candidate)\b",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(not|never|no longer|neither|nor)\b", re.I)
+
+
+def classify_sentence(text: str) -> str:
+    """``question``, ``prediction``, ``opinion`` or ``fact``: what kind of sentence this is."""
+    if _QUESTION.search(text):
+        return "question"
+    if _OPINION.search(text):
+        return "opinion"
+    if _PREDICTION.search(text):
+        return "prediction"
+    return "fact"
+
+
+# --------------------------------------------------------------------------- times
+
+
+def _find_times(text: str) -> list[tuple[int, int, TimeInterval]]:
+    from faultlines.read.timex import find_times
+
+    return [(m.start, m.end, m.interval) for m in find_times(text)]
+
+
+# --------------------------------------------------------------------------- the sentence context
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence with everything found in it; offsets are relative to the sentence."""
+
+    index: int
+    start: int
+    text: str
+    mood: str
+    times: list[tuple[int, int, TimeInterval]]
+    states: list[Hit]
+    people: list[tuple[int, int, list[Any]]]
+    orgs: list[Hit]
+    groups: list[Hit]
+    claims: list[Claim] = field(default_factory=list)
+
+    def time_near(self, pos: int) -> TimeInterval | None:
+        """The time expression closest to ``pos`` (before it preferred), if any."""
+        if not self.times:
+            return None
+        best = min(self.times, key=lambda t: abs(t[0] - pos) if t[0] <= pos else abs(t[0] - pos) + 40)
+        return best[2]
+
+
+def sentences_of(model: DocumentModel) -> Iterator[tuple[int, int, int]]:
+    """(index, start, end) of each sentence: the reader's split, else a plain punctuation split."""
+    doc = model.document
+    if doc.sentences:
+        for index, (start, end) in enumerate(doc.sentences):
+            yield index, start, end
+        return
+    index = 0
+    for para in re.finditer(r"[^\n]+", doc.text):
+        pos = para.start()
+        for m in re.finditer(r".+?(?:[.!?](?=[\s\"”']|$)[\"”']?|$)", para.group(0)):
+            if m.group(0).strip():
+                yield index, pos + m.start(), pos + m.end()
+                index += 1
+
+
+class _Builder:
+    """Creates claims with stable ids and spans for one document."""
+
+    def __init__(self, doc_id: str, text: str) -> None:
+        self.doc_id, self.text, self.count = doc_id, text, 0
+
+    def claim(
+        self,
+        s: Sentence,
+        kind: str,
+        subject: str,
+        predicate: str,
+        value: Any,
+        start: int,
+        end: int,
+        *,
+        when: TimeInterval | None = None,
+        checkable: bool = True,
+        **details: Any,
+    ) -> Claim:
+        a, b = s.start + max(0, start), s.start + min(len(s.text), end)
+        span = Span(self.doc_id, s.index, a, b, self.text[a:b])
+        self.count += 1
+        details.setdefault("sentence", s.text.strip())
+        claim = Claim(
+            id=f"{self.doc_id}:c{self.count}",
+            doc_id=self.doc_id,
+            kind=kind,
+            subject=subject,
+            predicate=predicate,
+            value=value,
+            span=span,
+            when=when,
+            checkable=checkable,
+            details=details,
+        )
+        s.claims.append(claim)
+        return claim
+
+
+# --------------------------------------------------------------------------- offices
+
+_PRESENT = re.compile(r"\b(is|are|has|have|remains?|today|now|currently|still|incumbent|sitting|serving)\b", re.I)
+_PAST = re.compile(r"\b(was|were|had|did|then|\w+ed)\b", re.I)
+
+
+def _tense(text: str) -> str:
+    if _PRESENT.search(text):
+        return "present"
+    return "past" if _PAST.search(text) else "present"
+
+
+def _mod(name: str) -> str:
+    return rf"(?:(?P<{name}>former|ex|then|late|current|sitting|incumbent|acting|new|outgoing)[\s-]+)?"
+
+
+_OFFICE_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _office_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Title-before-name, title-after-name and title-before-unknown-name patterns (compiled once)."""
+    if id(lex) not in _OFFICE_PATTERNS:
+        offices, demonyms = lex.office_pattern(), lex.demonym_pattern()
+        before = re.compile(
+            rf"{_mod('mod')}(?:(?P<dem>{demonyms})(?:'s)?\s+)?{_mod('mod2')}(?P<office>{offices})"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of>{demonyms}))?\s+$"
+        )
+        after = re.compile(
+            rf"^,?\s+(?:who\s+(?:is|was)\s+)?(?:(?:the|a)\s+)?{_mod('mod')}(?:(?P<dem>{demonyms})(?:'s)?\s+)?"
+            rf"{_mod('mod2')}(?P<office>{offices})(?:\s+of\s+(?:the\s+)?(?P<of>{demonyms}))?\b"
+        )
+        unknown = re.compile(
+            rf"(?:(?P<dem>{demonyms})\s+)?(?P<office>{offices})\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        )
+        _OFFICE_PATTERNS[id(lex)] = (before, after, unknown)
+    return _OFFICE_PATTERNS[id(lex)]
+
+
+def _office_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    before, after, unknown = _office_patterns(lex)
+    tense = _tense(s.text)
+    taken: list[tuple[int, int]] = []
+    for start, end, people in s.people:
+        window = s.text[max(0, start - 90) : start]
+        m = before.search(window)
+        where = "before"
+        if m is None:
+            m = after.match(s.text[end : end + 90])
+            where = "after"
+        if m is None:
+            continue
+        office = lex.offices[m.group("office")]
+        state_word = m.group("of") or m.group("dem") or ""
+        state = lex.state_of(state_word) if state_word else ""
+        span_start = start - (len(window) - m.start()) if where == "before" else start
+        span_end = end if where == "before" else end + m.end()
+        when = s.time_near(start)
+        mod = (m.group("mod") or m.group("mod2") or "").lower()
+        b.claim(
+            s,
+            "office",
+            people[0].id,
+            "holds_office",
+            {"office": office, "state": state},
+            span_start,
+            span_end,
+            when=when,
+            candidates=[p.id for p in people],
+            person=people[0].name,
+            title=m.group(0).strip(" ,"),
+            former=mod in {"former", "ex", "late", "outgoing"},
+            tense="past" if mod == "then" else tense,
+            state_given=bool(state),
+        )
+        taken.append((span_start, span_end))
+    # titles before names that are not in the gazetteer: still a claim, but one we cannot check
+    for m in unknown.finditer(s.text):
+        if any(a <= m.start("name") < z for a, z in taken) or any(a <= m.start("name") < z for a, z, _ in s.people):
+            continue
+        name = m.group("name")
+        if lex.state_of(name) or name in lex.orgs or name in {"The", "Of"}:
+            continue
+        state = lex.state_of(m.group("dem") or "")
+        b.claim(
+            s,
+            "office",
+            name,
+            "holds_office",
+            {"office": lex.offices[m.group("office")], "state": state},
+            m.start(),
+            m.end(),
+            when=s.time_near(m.start()),
+            candidates=[],
+            person=name,
+            title=m.group(0),
+            former=False,
+            tense=tense,
+            state_given=bool(state),
+        )
+
+
+# --------------------------------------------------------------------------- events and details
+
+EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "crash": re.compile(r"\b(crash(?:ed|es)?|went down|came down|shot down)\b", re.I),
+    "visit": re.compile(r"\b(visit(?:ed|s|ing)?|trip to|travell?ed to|was received in|flew to)\b", re.I),
+    "strike": re.compile(
+        r"\b(air ?strikes?|strikes? (?:on|against)|struck|missile (?:and drone )?attacks?|drone and missile attacks?|"
+        r"bombed|launched (?:missiles|drones)|retaliat\w+)\b",
+        re.I,
+    ),
+    "war": re.compile(r"\b(war|conflict|offensive|fighting)\b", re.I),
+    "independence": re.compile(r"\bindependen(?:ce|t)\b", re.I),
+    "referendum": re.compile(r"\breferendum\b", re.I),
+    "ceasefire": re.compile(r"\b(cease-?fire|truce|armistice)\b", re.I),
+    "embassy_attack": re.compile(r"\bembassy\b", re.I),
+    "treaty": re.compile(r"\b(treaty|accords?|declaration on|signed|protocol)\b", re.I),
+    "assassination": re.compile(r"\b(assassinat\w+|killed in an? (?:air ?strike|drone strike)|killing of)\b", re.I),
+}
+_EMBASSY_ATTACK = re.compile(r"\b(attack\w*|storm\w*|gunman|assault\w*|bomb\w*|shooting)\b", re.I)
+_AIRCRAFT = {
+    "helicopter": re.compile(r"\b(helicopters?|chopper)\b", re.I),
+    "plane": re.compile(r"\b(plane|airplane|aeroplane|airliner|jet|aircraft|passenger flight|flight \d+)\b", re.I),
+}
+_WAR_CONTEXT = re.compile(
+    r"\b(Nagorno-Karabakh|Karabakh|Chechen|Gaza|Lebanon|Hezbollah|Iraq|Afghanistan|Syria|Georgia|Ukraine|"
+    r"Donbas|Kargil|Twelve-Day|12-day|44-day|Four-Day|Gulf)\b",
+    re.I,
+)
+_VISIT_TARGET = re.compile(
+    r"\b(?:visit(?:ed|s|ing)?|trip to|travell?ed to|flew to|was received in|visit to)\s+(?:the\s+)?"
+)
+_NOT_EVENT_TIME = re.compile(r"\b(since|until|by)\s*$", re.I)
+
+
+def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    text = s.text
+    found: dict[str, re.Match[str]] = {}
+    for kind, pattern in EVENT_TRIGGERS.items():
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if kind == "embassy_attack" and not _EMBASSY_ATTACK.search(text):
+            continue
+        if kind == "war" and not (_WAR_CONTEXT.search(text) or len({h.key for h in s.states}) >= 2):
+            continue
+        if kind == "independence" and not re.search(r"\b(declared|gained|won|restored|since its|from the)\b", text):
+            continue
+        if kind == "treaty" and ("embassy_attack" in found or "visit" in found):
+            continue
+        found[kind] = m
+    if "crash" in found:
+        found.pop("strike", None)
+    if "embassy_attack" in found:
+        found.pop("strike", None)
+    if "assassination" in found:
+        found.pop("strike", None)
+    speculative = s.mood == "prediction"
+    people = [p[2][0] for p in s.people]
+    states = sorted({h.key for h in s.states})
+    for kind, m in found.items():
+        when = s.time_near(m.start())
+        host = ""
+        if kind == "visit":
+            target = _VISIT_TARGET.search(text)
+            if target:
+                hits = [h for h in s.states if h.start == target.end()]
+                host = hits[0].key if hits else ""
+        details: dict[str, Any] = {
+            "states": states,
+            "people": [p.id for p in people],
+            "people_names": [p.name for p in people],
+            "trigger": m.group(0),
+            "host": host,
+            "context": [c.lower() for c in _WAR_CONTEXT.findall(text)],
+        }
+        if when is not None:
+            before = text[: text.find(when.text)] if when.text in text else ""
+            if not _NOT_EVENT_TIME.search(before):
+                b.claim(
+                    s,
+                    "event",
+                    kind,
+                    "occurred",
+                    {"start": when.start, "end": when.end, "text": when.text},
+                    m.start(),
+                    m.end(),
+                    when=when,
+                    checkable=not speculative,
+                    **details,
+                )
+        if kind == "crash":
+            for aircraft, pattern in _AIRCRAFT.items():
+                a = pattern.search(text)
+                if a:
+                    b.claim(
+                        s,
+                        "event_detail",
+                        kind,
+                        "aircraft",
+                        aircraft,
+                        a.start(),
+                        max(a.end(), m.end()),
+                        when=when,
+                        checkable=not speculative,
+                        **details,
+                    )
+                    break
+            place = re.search(r"\b(?:crash(?:ed)?|went down|came down)\s+(?:\w+\s+){0,3}?(?:in|over|near)\s+", text)
+            if place:
+                hits = [h for h in s.states if h.start == place.end() and h.form == "name"]
+                if hits:
+                    b.claim(
+                        s,
+                        "event_detail",
+                        kind,
+                        "place",
+                        hits[0].key,
+                        place.start(),
+                        hits[0].end,
+                        when=when,
+                        checkable=not speculative,
+                        **details,
+                    )
+
+
+# --------------------------------------------------------------------------- quantities
+
+_NUMBER = re.compile(
+    r"(?P<hedge>about|around|approximately|approx\.|roughly|nearly|almost|some|over|more than|less than|under|"
+    r"fewer than|at least|up to|close to|just over|just under|an estimated|estimated at|as many as|below|above)?"
+    r"\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s*(?:to|-|–|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
+    r"(?:\s*(?P<scale>million|billion|thousand|m\b|bn\b))?"
+    r"(?:\s*(?P<pct>%|per ?cent))?",
+    re.I,
+)
+_MILLIONS_OF = re.compile(r"\b(?P<word>millions|thousands|tens of millions) of\b", re.I)
+_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
+_POPULATION_CUE = re.compile(r"\b(population|inhabitants|residents|citizens|people|home to|populous)\b", re.I)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    text = s.text
+    last_group: Hit | None = None
+    names = [h for h in s.states if h.form == "name"]
+    for m in _NUMBER.finditer(text):
+        if not m.group("num"):
+            continue
+        if any(a <= m.start("num") < z for a, z, _ in s.times) and not m.group("pct") and not m.group("scale"):
+            continue  # a year, not a quantity
+        hedge = (m.group("hedge") or "").lower()
+        value = _num(m.group("num"))
+        high = _num(m.group("num2")) if m.group("num2") else value
+        scale = (m.group("scale") or "").lower()
+        pct = bool(m.group("pct"))
+        clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
+        clause_end_candidates = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i != -1]
+        clause_end = min(clause_end_candidates) if clause_end_candidates else len(text)
+        groups_after = [g for g in s.groups if re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])]
+        groups_in_clause = [g for g in s.groups if clause_start <= g.start <= clause_end]
+        subject_states = [h for h in names if h.end <= m.start()] or names
+        state = subject_states[-1].key if subject_states else ""
+        if pct:
+            following = [g for g in groups_in_clause if g.start > m.start()]
+            chosen = groups_after or following or groups_in_clause or ([last_group] if last_group else [])
+            if not chosen or not state:
+                continue
+            last_group = chosen[0]
+            b.claim(
+                s,
+                "quantity",
+                state,
+                "share",
+                {"low": value, "high": high},
+                m.start("num"),
+                max(m.end(), chosen[0].end),
+                when=s.time_near(m.start()),
+                group=chosen[0].key,
+                hedge=hedge,
+                unit="percent",
+            )
+            continue
+        if not scale:
+            if value < 10000:
+                continue
+            factor = 1.0
+        else:
+            factor = _SCALE[scale]
+        low_v, high_v = value * factor, high * factor
+        groups_here = groups_after
+        near_population = _POPULATION_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        if groups_here or (last_group is not None and not near_population):
+            group = groups_here[0] if groups_here else last_group
+            assert group is not None
+            if not state:
+                continue
+            b.claim(
+                s,
+                "quantity",
+                state,
+                "group_size",
+                {"low": low_v, "high": high_v},
+                m.start(),
+                max(m.end(), group.end if groups_here else m.end()),
+                when=s.time_near(m.start()),
+                group=group.key,
+                hedge=hedge,
+                unit="people",
+            )
+            continue
+        if near_population or _POPULATION_CUE.search(text[m.end() : m.end() + 25]):
+            if not state:
+                continue
+            b.claim(
+                s,
+                "quantity",
+                state,
+                "population",
+                {"low": low_v, "high": high_v},
+                m.start(),
+                m.end(),
+                when=s.time_near(m.start()),
+                hedge=hedge,
+                unit="people",
+                precision=_precision(m.group("num"), factor),
+            )
+    for m in _MILLIONS_OF.finditer(text):
+        groups = [g for g in s.groups if m.end() < g.start <= m.end() + 15]
+        if not groups:
+            continue
+        places = [h for h in names if h.start > groups[0].end] or names
+        if not places:
+            continue
+        low = {"millions": 2e6, "thousands": 2e3, "tens of millions": 2e7}[m.group("word").lower()]
+        b.claim(
+            s,
+            "quantity",
+            places[0].key,
+            "group_size",
+            {"low": low, "high": low * 500},
+            m.start(),
+            groups[0].end,
+            when=s.time_near(m.start()),
+            group=groups[0].key,
+            hedge="vague",
+            unit="people",
+        )
+
+
+def _precision(number: str, factor: float) -> float:
+    """Half of the last stated digit's unit: '85 million' -> 0.5 million; '85.6 million' -> 0.05 million."""
+    digits = number.replace(",", "")
+    if "." in digits:
+        return 0.5 * 10 ** (-len(digits.split(".")[1])) * factor
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped) if factor == 1.0 else 0
+    return 0.5 * 10**zeros * factor
+
+
+# --------------------------------------------------------------------------- attributes
+
+_ETHNIC_CUE = re.compile(
+    r"\b(ethnic|descent|origin|come from|comes from|came from|hails? from|by birth|such as|including)\b", re.I
+)
+_BORN = re.compile(r"\bborn in\s+(?P<place>[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)")
+_RELIGION_PHRASE = re.compile(
+    r"(?P<adv>predominantly|overwhelmingly|mainly|mostly|majority-|largely)?\s*(?P<rel>Shi'a|Shia|Shiite|Shi'ite|"
+    r"Sunni|Muslim|Islamic|Jewish|Christian|Hindu)(?:-majority|-dominated)?\s+(?P<noun>countr(?:y|ies)|states?|"
+    r"nations?|societ(?:y|ies)|republics?)\b"
+)
+
+
+def _attribute_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    text = s.text
+    ethnic_groups = [g for g in s.groups if g.key not in {"Muslims", "Shia Muslims"}]
+    if ethnic_groups and s.people and _ETHNIC_CUE.search(text):
+        for start, end, people in s.people:
+            group = min(ethnic_groups, key=lambda g: abs(g.start - start))
+            b.claim(
+                s,
+                "attribute",
+                people[0].id,
+                "ethnicity",
+                group.key,
+                min(start, group.start),
+                max(end, group.end),
+                candidates=[p.id for p in people],
+                person=people[0].name,
+            )
+    for m in _BORN.finditer(text):
+        persons = [p for p in s.people if p[1] <= m.start()] or s.people
+        if not persons:
+            continue
+        start, end, people = persons[-1]
+        b.claim(
+            s,
+            "attribute",
+            people[0].id,
+            "birthplace",
+            m.group("place"),
+            start,
+            m.end(),
+            candidates=[p.id for p in people],
+            person=people[0].name,
+        )
+    for m in _RELIGION_PHRASE.finditer(text.replace("’", "'")):
+        rel = lex.religions.get(m.group("rel"), "")
+        subjects = [h for h in s.states if h.end <= m.start() and h.form in {"name", "capital"}]
+        if not subjects:
+            continue
+        plural = m.group("noun").endswith(("ies", "s"))
+        chosen = subjects if plural else subjects[-1:]
+        for hit in chosen:
+            b.claim(
+                s,
+                "attribute",
+                hit.key,
+                "majority_religion",
+                rel,
+                hit.start,
+                m.end(),
+                state_word=hit.text,
+            )
+
+
+# --------------------------------------------------------------------------- memberships and alliances
+
+_JOINED = re.compile(r"\b(joined|join|acceded to|accession to|admitted to|became a (?:full )?member)\b", re.I)
+_LEFT = re.compile(r"\b(left|withdrew from|quit|exited|pulled out of|expelled from|suspended)\b", re.I)
+_MEMBER = re.compile(r"\b(members?|membership|member states?|allies|ally)\b", re.I)
+_ROLE = re.compile(r"\b(observer|partner|candidate)\b", re.I)
+_ALLIANCE = re.compile(
+    r"(?P<a>\b[A-Z][\w'’]+)(?:'s|’s)?\s+(?:military\s+|strategic\s+|formal\s+)?alliance\s+with\s+(?P<b>[A-Z][\w]+)|"
+    r"alliance between\s+(?P<c>[A-Z][\w]+)\s+and\s+(?P<d>[A-Z][\w]+)|"
+    r"(?P<e>[A-Z][\w]+)\s+(?:is|was|are|were|became)\s+(?:a\s+)?(?:close\s+)?(?:allied with|an ally of|allies of)\s+"
+    r"(?P<f>[A-Z][\w]+)|"
+    r"(?P<g>[A-Z][\w]+)\s+and\s+(?P<h>[A-Z][\w]+)\s+(?:are|were|became)\s+(?:formal\s+|close\s+)?allies",
+)
+
+
+def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    text = s.text
+    aspiration = bool(_ASPIRATION.search(text))
+    for org in s.orgs:
+        if org.key == "MNNA":
+            cue_ok = True
+        else:
+            window = text[max(0, org.start - 80) : org.end + 40]
+            cue_ok = bool(_MEMBER.search(window) or _JOINED.search(window) or _LEFT.search(window))
+        if not cue_ok:
+            continue
+        clause_start = max(text.rfind(";", 0, org.start), text.rfind(". ", 0, org.start), 0)
+        states = [h for h in s.states if h.start >= clause_start and h.form in {"name", "capital", "demonym"}]
+        states = [h for h in states if abs(h.start - org.start) <= 120]
+        if not states:
+            continue
+        between = text[min(h.start for h in states) : org.start] if any(h.start < org.start for h in states) else ""
+        segment = between or text[org.end : org.end + 60]
+        predicate = "member_of"
+        if _LEFT.search(segment):
+            predicate = "left"
+        elif _JOINED.search(segment):
+            predicate = "joined"
+        negated = bool(_NEGATION.search(segment)) and predicate == "member_of"
+        role = _ROLE.search(segment)
+        seen: set[str] = set()
+        for hit in states:
+            if hit.key in seen or (hit.form == "demonym" and hit.end > org.start):
+                continue
+            seen.add(hit.key)
+            b.claim(
+                s,
+                "membership",
+                hit.key,
+                "not_member_of" if negated else predicate,
+                org.key,
+                min(hit.start, org.start),
+                max(hit.end, org.end),
+                when=s.time_near(org.start),
+                checkable=not (aspiration or s.mood == "prediction"),
+                role=role.group(1).lower() if role else "member",
+                aspiration=aspiration,
+            )
+    for m in _ALLIANCE.finditer(text.replace("’", "'")):
+        words = [w for w in m.groups() if w]
+        if len(words) != 2:
+            continue
+        a, c = lex.state_of(words[0]), lex.state_of(words[1])
+        if not a or not c or a == c:
+            continue
+        b.claim(
+            s,
+            "membership",
+            a,
+            "alliance",
+            c,
+            m.start(),
+            m.end(),
+            when=s.time_near(m.start()),
+            checkable=s.mood != "prediction",
+        )
+
+
+# --------------------------------------------------------------------------- superlatives
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:the\s+)?(?P<word>first|largest|biggest|only|longest|oldest|highest|lowest|all-time (?:low|high)|"
+    r"world's largest|most populous)\b(?P<rest>\s+\w+)?",
+    re.I,
+)
+
+
+def _superlative_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    for m in _SUPERLATIVE.finditer(s.text):
+        word = m.group("word").lower()
+        rest = (m.group("rest") or "").strip().lower()
+        if word == "first" and rest in {"time", "round", "half", "quarter", "step", "day", "week", "month", "year"}:
+            continue
+        if word == "only" and not re.match(
+            r"\s*(?:the\s+)?(?:country|state|nation|member|one)", s.text[m.end("word") :]
+        ):
+            continue
+        category = {"biggest": "largest", "world's largest": "largest"}.get(word, word)
+        subject = s.states[0].key if s.states else (s.people[0][2][0].id if s.people else "")
+        b.claim(
+            s,
+            "superlative",
+            subject,
+            category,
+            s.text.strip(),
+            m.start(),
+            m.end(),
+            states=[h.key for h in s.states],
+            people_names=[p[2][0].name for p in s.people],
+        )
+        return
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None) -> list[Claim]:
+    """Extract the claims of one document, each with its span.
+
+    Parameters
+    ----------
+    model : a read document (``faultlines.read.read_text``) or one built by hand; only the text and
+        sentence offsets are required.
+    reference : the reference base whose lexicon and people are used to recognise names (the shipped
+        base by default).
+
+    Returns
+    -------
+    list[Claim]
+        In document order. Opinion, prediction and question sentences without a factual claim give
+        one ``opinion`` claim with ``checkable=False``.
+
+    Examples
+    --------
+    >>> from faultlines.model import Document, DocumentModel
+    >>> doc = Document(id="d1", text="In 2016, Israeli Prime Minister Netanyahu visited Baku.")
+    >>> sorted({c.kind for c in extract_claims(DocumentModel(document=doc))})
+    ['event', 'office']
+    """
+    base = reference or load_reference()
+    lex = lexicon_for(base.lexicon)
+    doc = model.document
+    builder = _Builder(doc.id, doc.text)
+    claims: list[Claim] = []
+    for index, start, end in sentences_of(model):
+        text = doc.text[start:end]
+        if not text.strip():
+            continue
+        s = Sentence(
+            index=index,
+            start=start,
+            text=text,
+            mood=classify_sentence(text),
+            times=_find_times(text),
+            states=lex.states(text),
+            people=base.people_index.find(text),
+            orgs=lex.orgs_in(text),
+            groups=lex.groups_in(text),
+        )
+        if s.mood != "question":
+            _office_claims(s, lex, builder)
+            _event_claims(s, lex, builder)
+            _quantity_claims(s, lex, builder)
+            _attribute_claims(s, lex, builder)
+            _membership_claims(s, lex, builder)
+            _superlative_claims(s, lex, builder)
+        if s.mood != "fact" and not any(c.checkable for c in s.claims):
+            stripped = len(text) - len(text.lstrip())
+            builder.claim(
+                s,
+                "opinion",
+                "",
+                s.mood,
+                text.strip(),
+                stripped,
+                len(text.rstrip()),
+                checkable=False,
+            )
+        claims.extend(sorted(s.claims, key=lambda c: (c.span.start, c.id)))
+    return claims

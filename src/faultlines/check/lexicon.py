@@ -1,0 +1,110 @@
+"""Compiled patterns for the words claims are made of: states, organisations, groups, religions, offices.
+
+Built once from ``check/data/lexicon.yaml`` and the gazetteer's people; finding them in a sentence is
+a handful of regular-expression scans, with no NLP model, so checking stays fast on large corpora.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon word found in a text: offsets, the canonical key and how it was written."""
+
+    start: int
+    end: int
+    key: str
+    form: str
+    text: str
+
+
+def _alternation(words: dict[str, str], *, case: bool = True) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in ordered)
+    return re.compile(rf"(?<!\w)({body})(?!\w)", 0 if case else re.I)
+
+
+class Lexicon:
+    """Finds states (names, demonyms, capitals), organisations, groups, religions and office titles."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.state_forms: dict[str, tuple[str, str]] = {}
+        for iso3, entry in data.get("states", {}).items():
+            for form in ("names", "demonyms", "capitals"):
+                for word in entry.get(form, []) or []:
+                    self.state_forms.setdefault(str(word), (iso3, form[:-1]))
+        self.state_names: dict[str, list[str]] = {
+            iso3: list(entry.get("names", [])) for iso3, entry in data.get("states", {}).items()
+        }
+        self.orgs = {str(w): k for k, words in data.get("organisations", {}).items() for w in words}
+        self.groups = {str(w): k for k, words in data.get("groups", {}).items() for w in words}
+        self.religions = {str(w): k for k, words in data.get("religions", {}).items() for w in words}
+        self.offices = {str(w): k for k, words in data.get("offices", {}).items() for w in words}
+        self.complete_orgs = frozenset({"NATO", "EU", "CSTO", "SCO", "OTS", "GCC", "CIS", "EAEU", "BRICS", "GUAM"})
+        self._states = _alternation({w: w for w in self.state_forms})
+        self._orgs = _alternation(self.orgs)
+        self._groups = _alternation(self.groups)
+        self._religions = _alternation(self.religions)
+        self._offices = _alternation(self.offices)
+
+    def states(self, text: str, forms: tuple[str, ...] = ("name", "demonym", "capital")) -> list[Hit]:
+        """State mentions; 'US' only in capitals, demonym 'Persian' only before a noun."""
+        out: list[Hit] = []
+        for m in self._states.finditer(text.replace("’", "'")):
+            word = m.group(1)
+            iso3, form = self.state_forms[word]
+            if form not in forms:
+                continue
+            if word in {"US", "U.S.", "USA", "UK"} and not text[m.start() : m.end()].isupper():
+                continue
+            if word == "Georgia" and re.match(r"\s*(state|USA)\b", text[m.end() :]):
+                continue
+            out.append(Hit(m.start(), m.end(), iso3, form, word))
+        return out
+
+    def orgs_in(self, text: str) -> list[Hit]:
+        return [Hit(m.start(), m.end(), self.orgs[m.group(1)], "org", m.group(1)) for m in self._orgs.finditer(text)]
+
+    def groups_in(self, text: str) -> list[Hit]:
+        return [
+            Hit(m.start(), m.end(), self.groups[m.group(1)], "group", m.group(1))
+            for m in self._groups.finditer(text.replace("’", "'"))
+        ]
+
+    def religions_in(self, text: str) -> list[Hit]:
+        return [
+            Hit(m.start(), m.end(), self.religions[m.group(1)], "religion", m.group(1))
+            for m in self._religions.finditer(text.replace("’", "'"))
+        ]
+
+    def offices_in(self, text: str) -> list[Hit]:
+        return [
+            Hit(m.start(), m.end(), self.offices[m.group(1)], "office", m.group(1))
+            for m in self._offices.finditer(text)
+        ]
+
+    def office_pattern(self) -> str:
+        return "|".join(re.escape(w) for w in sorted(self.offices, key=len, reverse=True))
+
+    def demonym_pattern(self) -> str:
+        words = [w for w, (_, form) in self.state_forms.items() if form in {"demonym", "name"}]
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    def state_of(self, word: str) -> str:
+        entry = self.state_forms.get(word.replace("’", "'").removesuffix("'s"))
+        return entry[0] if entry else ""
+
+
+_CACHE: dict[int, Lexicon] = {}
+
+
+def lexicon_for(data: dict[str, Any]) -> Lexicon:
+    """The compiled lexicon for a reference base's lexicon data (compiled once per data object)."""
+    key = id(data)
+    if key not in _CACHE:
+        _CACHE[key] = Lexicon(data)
+    return _CACHE[key]

@@ -1,0 +1,789 @@
+"""Verdicts: each claim compared with the reference base, with the reference value, its source and a reason.
+
+Labels (``faultlines.model.VerdictLabel``): ``supported``, ``contradicted``, ``outdated`` (true once,
+not at the document's date), ``partly_supported``, ``unverifiable`` (the base has nothing to compare
+with) and ``not_checkable`` (opinion, prediction, question, aspiration).
+
+Tolerance rule for numbers (documented in ``docs/check.md``):
+
+* populations and group sizes: an exact figure may differ from the reference by
+  ``max(2%, half a unit of its last stated digit)``; a hedged one ("about", "around", "nearly",
+  "some", "roughly", "approximately", "an estimated"...) by ``max(5%, half a unit)``. "More than X"
+  holds when the reference is at least 98% of X; "less than X" when it is at most 102% of X. When the
+  reference series ends before the year asked about, the latest figure is used and the tolerance
+  grows by one point per year of gap (at most five), since populations drift.
+* shares: an exact percentage may differ by 1 point, a hedged one by 2 points; a reference range
+  (Iran's Azeri share: 16-24%) supports any figure inside it.
+* within the tolerance: supported; within twice the tolerance, or a range only partly inside the
+  reference range: partly supported; otherwise contradicted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from faultlines.check.lexicon import lexicon_for
+from faultlines.check.people import gazetteer, office_terms
+from faultlines.check.reference import Membership, ReferenceBase, RefEvent, human_date
+from faultlines.model import Claim, Verdict, VerdictLabel
+
+L = VerdictLabel
+HEDGES = {
+    "about",
+    "around",
+    "approximately",
+    "approx.",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "close to",
+    "an estimated",
+    "estimated at",
+    "vague",
+}
+LOWER_BOUNDS = {"more than", "over", "at least", "above", "just over", "as many as"}
+UPPER_BOUNDS = {"less than", "under", "fewer than", "up to", "below", "just under"}
+
+
+def fmt(day: date) -> str:
+    return f"{day.day} {human_date_month(day.month)} {day.year}"
+
+
+def human_date_month(month: int) -> str:
+    return (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )[month - 1]
+
+
+def _said(claim: Claim) -> str:
+    return claim.span.text.strip()
+
+
+def _verdict(
+    claim: Claim, label: VerdictLabel, explanation: str, reference: Any = None, source: str = "", qid: str = ""
+) -> Verdict:
+    return Verdict(claim_id=claim.id, label=label, explanation=explanation, reference=reference, source=source, qid=qid)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check needs besides the claim: the base and the date the document speaks from."""
+
+    base: ReferenceBase
+    doc_date: date
+
+
+# --------------------------------------------------------------------------- offices
+
+
+def _person(ctx: Context, claim: Claim) -> Any:
+    candidates = claim.details.get("candidates") or []
+    index = ctx.base.people_index
+    people = [index.by_id[c] for c in candidates if c in index.by_id]
+    return people
+
+
+def check_office(claim: Claim, ctx: Context) -> Verdict:
+    office = claim.value.get("office", "")
+    state = claim.value.get("state", "")
+    people = _person(ctx, claim)
+    if not people:
+        return _verdict(
+            claim,
+            L.UNVERIFIABLE,
+            f"'{claim.details.get('person', claim.subject)}' is not among the people in the "
+            "reference base, so the title cannot be checked.",
+        )
+    when = claim.when
+    if when is not None and when.start and when.end:
+        lo, hi = when.start, min(when.end, ctx.doc_date) if when.start <= ctx.doc_date else when.end
+        asked = f"in {when.text}"
+    else:
+        lo = hi = ctx.doc_date
+        asked = f"on the document date ({fmt(ctx.doc_date)})"
+    present = when is None and claim.details.get("tense") == "present" and not claim.details.get("former")
+    # a person whose terms fit wins over a namesake whose do not
+    best = None
+    for person in people:
+        terms = office_terms(person, office, state)
+        if terms:
+            best = (person, terms) if best is None else best
+            if any(t.start.earliest <= hi and (t.end is None or t.end.latest >= lo) for t in terms):
+                best = (person, terms)
+                break
+    if best is None:
+        person = people[0]
+        holders = _holders(ctx, state or person.state, office, hi)
+        ref = f"{office} of {state or person.state} {asked}: {holders or 'not in the base'}"
+        label = L.CONTRADICTED if holders else L.UNVERIFIABLE
+        return _verdict(
+            claim,
+            label,
+            f"{person.name} never held the office of {office}"
+            f"{' of ' + state if state else ''} in the reference base"
+            f"{'; ' + ref if holders else ''}; the article says '{_said(claim)}'.",
+            reference=ref,
+            source=_holder_source(ctx, state or person.state, office, hi),
+        )
+    person, terms = best
+    term_text = "; ".join(_term_text(t) for t in terms)
+    source = terms[0].source
+    covering = [t for t in terms if t.start.earliest <= hi and (t.end is None or t.end.latest >= lo)]
+    ended_before = [t for t in terms if t.end is not None and t.end.latest < lo]
+    started_after = [t for t in terms if t.start.earliest > hi]
+    reference = f"{person.name}: {office} of {terms[0].state} {term_text}"
+    if claim.details.get("former"):
+        if covering and not ended_before:
+            return _verdict(
+                claim,
+                L.CONTRADICTED,
+                f"{person.name} still held the office {asked} ({term_text}, source: {source}); "
+                f"the article calls them former.",
+                reference,
+                source,
+            )
+        if ended_before:
+            return _verdict(
+                claim, L.SUPPORTED, f"{person.name} held it {term_text} (source: {source}).", reference, source
+            )
+    if covering:
+        verified = gazetteer().VERIFIED_AS_OF
+        note = ""
+        if any(t.end is None for t in covering) and hi > verified:
+            note = f" (in office when the base was last verified, {fmt(verified)})"
+        held = "; ".join(_term_text(t) for t in covering)
+        return _verdict(
+            claim,
+            L.SUPPORTED,
+            f"{person.name} held the office of {office} {held}{note} (source: {covering[0].source}).",
+            reference,
+            covering[0].source,
+        )
+    if ended_before and not started_after:
+        successor = _holders(ctx, terms[0].state, office, hi)
+        end = max((t for t in ended_before), key=lambda t: t.end.latest if t.end else date.min)
+        why = f" ({end.end_reason.replace('_', ' ')})" if end.end_reason else ""
+        label = L.OUTDATED
+        text = (
+            f"{person.name} was {office} of {terms[0].state} {term_text}{why}, not {asked}"
+            f"{'; then the office was held by ' + successor if successor else ''} (source: {source}); "
+            f"the article says '{_said(claim)}'."
+        )
+        if not present and when is None:
+            label, text = L.SUPPORTED, f"{person.name} held the office of {office} {term_text} (source: {source})."
+        return _verdict(claim, label, text, reference, source)
+    holders = _holders(ctx, terms[0].state, office, hi)
+    return _verdict(
+        claim,
+        L.CONTRADICTED,
+        f"{person.name} only took office as {office} {term_text}; {asked} the office was held by "
+        f"{holders or 'someone else'} (source: {source}); the article says '{_said(claim)}'.",
+        reference,
+        source,
+    )
+
+
+def _term_text(term: Any) -> str:
+    start = human_date(_when_of(term.start))
+    if term.end is None:
+        return f"from {start}"
+    return f"from {start} to {human_date(_when_of(term.end))}"
+
+
+def _when_of(partial: Any) -> Any:
+    from faultlines.check.reference import When
+
+    return When.parse(str(partial))
+
+
+def _holders(ctx: Context, state: str, office: str, day: date) -> str:
+    from faultlines.check.people import holders_on
+
+    people = holders_on(state, office, day, ctx.base.people) if state else []
+    return " and ".join(p.name for p in people)
+
+
+def _holder_source(ctx: Context, state: str, office: str, day: date) -> str:
+    from faultlines.check.people import holders_on
+
+    for person in holders_on(state, office, day, ctx.base.people) if state else []:
+        terms = office_terms(person, office, state)
+        if terms:
+            return str(terms[0].source)
+    return ""
+
+
+# --------------------------------------------------------------------------- events
+
+FAMILIES: dict[str, set[str]] = {
+    "crash": {"crash", "shootdown"},
+    "visit": {"visit", "summit"},
+    "strike": {"strike", "attack", "war", "war_phase", "assassination"},
+    "war": {"war", "war_phase", "clash", "strike", "intervention", "blockade", "annexation"},
+    "independence": {"independence"},
+    "referendum": {"referendum"},
+    "ceasefire": {"ceasefire", "agreement"},
+    "embassy_attack": {"embassy_attack"},
+    "treaty": {"treaty", "agreement", "ceasefire"},
+    "assassination": {"assassination"},
+}
+NOUNS = {
+    "crash": "crash",
+    "visit": "visit",
+    "strike": "strike",
+    "war": "war",
+    "independence": "independence",
+    "referendum": "referendum",
+    "ceasefire": "ceasefire",
+    "embassy_attack": "embassy attack",
+    "treaty": "treaty",
+    "assassination": "assassination",
+}
+
+
+@dataclass(slots=True)
+class _Match:
+    event: RefEvent
+    people: int
+    states: int
+    context: int
+    host_ok: bool
+    visitor_ok: bool
+
+    @property
+    def score(self) -> int:
+        return 3 * self.people + self.states + 2 * self.context + (2 if self.visitor_ok else 0)
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name else ""
+
+
+def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
+    """Reference events of the claim's kind that share people, states or a named context with it."""
+    kind = claim.subject
+    family = FAMILIES.get(kind, {kind})
+    names = {_surname(n) for n in claim.details.get("people_names", [])}
+    states = set(claim.details.get("states", []))
+    context = set(claim.details.get("context", []))
+    host = claim.details.get("host", "")
+    out: list[_Match] = []
+    for event in base.events:
+        if event.kind not in family:
+            continue
+        ref_people = {_surname(p) for p in event.people} | {
+            _surname(str(p)) for p in event.details.get("dead", []) or []
+        }
+        people = len(names & ref_people)
+        where = set(event.participants) | ({event.country} if event.country else set())
+        shared = len(states & where)
+        text = f"{event.title} {event.place}".lower()
+        ctx = sum(1 for c in context if c.replace("-", " ") in text.replace("-", " "))
+        visitor = str(event.details.get("visitor", ""))
+        visitor_ok = bool(visitor) and _surname(visitor) in names
+        host_state = str(event.details.get("host_state", event.country))
+        host_ok = not host or host == host_state
+        if kind == "visit" and not host_ok:
+            continue
+        if people == 0 and shared == 0 and ctx == 0:
+            continue
+        loose = kind in {"war", "strike", "treaty", "ceasefire", "embassy_attack"} and people == 0 and ctx == 0
+        if loose and shared < min(2, len(states)):
+            continue
+        other_visitor = kind == "visit" and names and not visitor_ok and people == 0
+        # a visit by someone else is kept only as a possible "wrong visitor" answer
+        if other_visitor and not (host and host_ok and states & {str(event.details.get("visitor_state", ""))}):
+            continue
+        out.append(_Match(event, people, shared, ctx, host_ok, visitor_ok))
+    return out
+
+
+def _strong(kind: str, m: _Match, claim: Claim) -> bool:
+    """Whether a candidate surely is the event the claim means, so a wrong date is an error, not a gap."""
+    states = set(claim.details.get("states", []))
+    if kind in {"crash", "assassination"}:
+        return m.people > 0
+    if kind == "visit":
+        return m.visitor_ok and m.host_ok
+    if kind in {"independence", "referendum"}:
+        return m.states > 0 and len(states) <= 2
+    if kind == "embassy_attack":
+        return m.states >= 2
+    if kind == "strike":
+        return m.states >= 2 and m.event.kind == "strike"
+    if kind in {"war", "ceasefire"}:
+        return m.context > 0 and m.states > 0
+    return False
+
+
+def check_event(claim: Claim, ctx: Context) -> Verdict:
+    kind = claim.subject
+    when = claim.when
+    noun = NOUNS.get(kind, kind)
+    candidates = event_candidates(claim, ctx.base)
+    if when is None or when.start is None or when.end is None:
+        return _verdict(claim, L.UNVERIFIABLE, "The claim gives no date to compare.")
+    overlapping = [m for m in candidates if m.event.first_day <= when.end and m.event.last_day >= when.start]
+    if kind == "visit":
+        overlapping = [m for m in overlapping if m.visitor_ok or not claim.details.get("people_names")]
+    if overlapping:
+        best = max(overlapping, key=lambda m: m.score)
+        e = best.event
+        return _verdict(
+            claim,
+            L.SUPPORTED,
+            f"{e.title}: {e.when_text()} (source: {e.source}); the article says {when.text}.",
+            reference=f"{e.title}, {e.when_text()}",
+            source=e.source,
+            qid=e.qid,
+        )
+    start = when.start
+    strong = [m for m in candidates if _strong(kind, m, claim)]
+    if kind == "visit" and not strong:
+        # the right host and time but another visitor: "wrong visitor"
+        others = [
+            m
+            for m in candidates
+            if m.host_ok and m.event.first_day <= when.end and m.event.last_day >= when.start and not m.visitor_ok
+        ]
+        if others and claim.details.get("people_names"):
+            e = others[0].event
+            visitor = e.details.get("visitor", "someone else")
+            return _verdict(
+                claim,
+                L.CONTRADICTED,
+                f"The visit in {when.text} was by {visitor} ({e.title}, {e.when_text()}, "
+                f"source: {e.source}); the article names {', '.join(claim.details['people_names'])}.",
+                reference=f"{e.title}, {e.when_text()}",
+                source=e.source,
+            )
+    if strong:
+        strong.sort(key=lambda m: (-m.score, abs((m.event.first_day - start).days)))
+        top = [m for m in strong if m.score == strong[0].score]
+        e = top[0].event
+        dates = ", ".join(m.event.when_text() for m in sorted(top, key=lambda m: m.event.first_day))
+        if len(top) == 1:
+            text = (
+                f"The {noun} happened on {e.when_text()} ({e.title}; source: {e.source}); the article says {when.text}."
+            )
+        else:
+            text = (
+                f"The base records such {noun}s on {dates} (source: {e.source}); none in {when.text}, "
+                "as the article says."
+            )
+        return _verdict(claim, L.CONTRADICTED, text, reference=f"{e.title}, {e.when_text()}", source=e.source)
+    return _verdict(
+        claim,
+        L.UNVERIFIABLE,
+        f"No {noun} matching '{_said(claim)}' ({when.text}) is in the reference base.",
+    )
+
+
+def check_event_detail(claim: Claim, ctx: Context) -> Verdict:
+    kind = claim.subject
+    candidates = [m for m in event_candidates(claim, ctx.base) if _strong(kind, m, claim)]
+    when = claim.when
+    if when is not None and when.start and when.end:
+        # a detail sits with the event at that time when there is one; else with the event the people name
+        timely = [m for m in candidates if m.event.first_day <= when.end and m.event.last_day >= when.start]
+        candidates = timely or candidates
+    if not candidates:
+        return _verdict(claim, L.UNVERIFIABLE, f"No {NOUNS.get(kind, kind)} matching '{_said(claim)}' is in the base.")
+    e = max(candidates, key=lambda m: m.score).event
+    if claim.predicate == "aircraft":
+        ref = str(e.details.get("aircraft", ""))
+        if not ref:
+            return _verdict(claim, L.UNVERIFIABLE, f"The base does not say what aircraft was involved in {e.title}.")
+        model = e.details.get("model", "")
+        ref_text = f"{ref}{' (' + str(model) + ')' if model else ''}"
+        if ref == claim.value:
+            return _verdict(claim, L.SUPPORTED, f"{e.title}: a {ref_text} (source: {e.source}).", ref_text, e.source)
+        return _verdict(
+            claim,
+            L.CONTRADICTED,
+            f"The aircraft in {e.title} ({e.when_text()}) was a {ref_text}, not a {claim.value} (source: {e.source}).",
+            ref_text,
+            e.source,
+        )
+    if claim.predicate == "place":
+        if not e.country:
+            return _verdict(claim, L.UNVERIFIABLE, f"The base does not record where {e.title} happened.")
+        label = L.SUPPORTED if e.country == claim.value else L.CONTRADICTED
+        place = f"{e.place}, {e.country}" if e.place else e.country
+        return _verdict(
+            claim,
+            label,
+            f"{e.title} happened in {place} (source: {e.source}); the article says {claim.value}.",
+            place,
+            e.source,
+        )
+    return _verdict(claim, L.UNVERIFIABLE, f"Details of kind '{claim.predicate}' are not recorded.")
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def _tolerance(hedge: str, value: float, precision: float, base: float) -> float:
+    relative = max(base, precision / value if value else 0.0)
+    return relative
+
+
+def check_quantity(claim: Claim, ctx: Context) -> Verdict:
+    state = claim.subject
+    year = claim.when.start.year if claim.when and claim.when.start else ctx.doc_date.year
+    hedge = str(claim.details.get("hedge", "")).lower()
+    low, high = float(claim.value["low"]), float(claim.value["high"])
+    if claim.predicate == "share":
+        return _check_share(claim, ctx, state, low, high, hedge)
+    row, gap_note = ctx.base.population_of(state, year)
+    if row is None:
+        return _verdict(claim, L.UNVERIFIABLE, f"No population figures for {state} in the reference base.")
+    gap = max(0, min(5, year - row.year))
+    if claim.predicate == "population":
+        precision = float(claim.details.get("precision", 0.0))
+        tol = _tolerance(hedge, low, precision, 0.05 if hedge in HEDGES else 0.02) + gap / 100
+        ref_lo = ref_hi = row.value
+        ref_text = f"{row.value / 1e6:.2f} million ({row.year})"
+        what = f"The population of {state}"
+    else:
+        shares = ctx.base.composition_of(state, "ethnic", str(claim.details.get("group", "")))
+        shares = shares or ctx.base.composition_of(state, "religious", str(claim.details.get("group", "")))
+        if not shares:
+            return _verdict(
+                claim,
+                L.UNVERIFIABLE,
+                f"The base has no share of {claim.details.get('group')} in {state}.",
+            )
+        share = max(shares, key=lambda c: c.year)
+        assert share.low is not None and share.high is not None
+        ref_lo, ref_hi = row.value * share.low / 100, row.value * share.high / 100
+        tol = 0.05 + gap / 100
+        ref_text = (
+            f"{ref_lo / 1e6:.1f}-{ref_hi / 1e6:.1f} million ({share.low:g}-{share.high:g}% of "
+            f"{row.value / 1e6:.1f} million in {row.year})"
+            if ref_lo != ref_hi
+            else f"{ref_lo / 1e6:.1f} million"
+        )
+        what = f"The number of {claim.details.get('group')} in {state}"
+        source = f"{share.source}; {row.source}"
+    source = row.source if claim.predicate == "population" else source
+    note = f"; {gap_note}" if gap_note else ""
+    label = _judge_range(low, high, ref_lo, ref_hi, hedge, tol, relative=True)
+    said = _said(claim)
+    text = f"{what} is {ref_text} (source: {source}{note}); the article says '{said}' (tolerance {tol:.0%})."
+    return _verdict(claim, label, text, ref_text, source)
+
+
+def _judge_range(
+    low: float, high: float, ref_lo: float, ref_hi: float, hedge: str, tol: float, *, relative: bool
+) -> VerdictLabel:
+    """Compare a claimed value or range with a reference value or range under a tolerance."""
+
+    def widen(x: float, k: float) -> tuple[float, float]:
+        d = abs(x) * k if relative else k
+        return x - d, x + d
+
+    if hedge in LOWER_BOUNDS:
+        floor = widen(low, tol)[0]
+        if ref_hi >= floor:
+            return L.SUPPORTED
+        return L.PARTLY_SUPPORTED if ref_hi >= widen(low, 2 * tol)[0] else L.CONTRADICTED
+    if hedge in UPPER_BOUNDS:
+        ceiling = widen(high, tol)[1]
+        if ref_lo <= ceiling:
+            return L.SUPPORTED
+        return L.PARTLY_SUPPORTED if ref_lo <= widen(high, 2 * tol)[1] else L.CONTRADICTED
+    c_lo, c_hi = widen(low, tol)[0], widen(high, tol)[1]
+    if low == high:
+        if c_lo <= ref_hi and c_hi >= ref_lo:
+            return L.SUPPORTED
+        c2_lo, c2_hi = widen(low, 2 * tol)[0], widen(high, 2 * tol)[1]
+        return L.PARTLY_SUPPORTED if c2_lo <= ref_hi and c2_hi >= ref_lo else L.CONTRADICTED
+    if c_lo <= ref_hi and c_hi >= ref_lo:
+        inside = (c_lo <= ref_lo and c_hi >= ref_hi) or (ref_lo <= c_lo and c_hi <= ref_hi)
+        return L.SUPPORTED if inside else L.PARTLY_SUPPORTED
+    return L.CONTRADICTED
+
+
+def _check_share(claim: Claim, ctx: Context, state: str, low: float, high: float, hedge: str) -> Verdict:
+    group = str(claim.details.get("group", ""))
+    entries = ctx.base.composition_of(state, "ethnic", group) or ctx.base.composition_of(state, "religious", group)
+    if not entries:
+        return _verdict(claim, L.UNVERIFIABLE, f"The base has no share of {group} in {state}.")
+    entry = max(entries, key=lambda c: c.year)
+    assert entry.low is not None and entry.high is not None
+    tol = 2.0 if hedge in HEDGES else 0.5 if hedge in LOWER_BOUNDS | UPPER_BOUNDS else 1.0
+    label = _judge_range(low, high, entry.low, entry.high, hedge, tol, relative=False)
+    ref = f"{entry.low:g}%" if entry.low == entry.high else f"{entry.low:g}-{entry.high:g}% (estimates vary)"
+    note = f"; {entry.note}" if entry.note else ""
+    text = (
+        f"{group} are {ref} of {state}'s population ({entry.year}, source: {entry.source}{note}); "
+        f"the article says '{_said(claim)}' (tolerance {tol:g} points)."
+    )
+    return _verdict(claim, label, text, ref, entry.source)
+
+
+# --------------------------------------------------------------------------- attributes
+
+
+def check_attribute(claim: Claim, ctx: Context) -> Verdict:
+    if claim.predicate == "majority_religion":
+        return _check_religion(claim, ctx)
+    people = _person(ctx, claim)
+    if not people:
+        return _verdict(claim, L.UNVERIFIABLE, "The person is not in the reference base.")
+    person = people[0]
+    if claim.predicate == "birthplace":
+        if not person.birthplace:
+            return _verdict(claim, L.UNVERIFIABLE, f"The base has no birthplace for {person.name}.")
+        ok = str(claim.value).lower() in person.birthplace.lower()
+        return _verdict(
+            claim,
+            L.SUPPORTED if ok else L.CONTRADICTED,
+            f"{person.name} was born in {person.birthplace} (source: {person.source}); the article says {claim.value}.",
+            person.birthplace,
+            person.source,
+        )
+    ethnicity = str(getattr(person, "ethnicity", "") or "")
+    source = str(getattr(person, "ethnicity_source", "") or person.source)
+    if not ethnicity:
+        return _verdict(
+            claim,
+            L.UNVERIFIABLE,
+            f"The base does not document {person.name}'s ethnicity; the article says {claim.value}.",
+        )
+    lex = lexicon_for(ctx.base.lexicon)
+    forms = [w.lower().rstrip("s") for w, key in lex.groups.items() if key == claim.value] + [
+        str(claim.value).lower().rstrip("s")
+    ]
+    ok = any(f and f in ethnicity.lower() for f in forms)
+    partial = ok and any(w in ethnicity.lower() for w in ("father", "mother", "side", "partly", "half"))
+    label = L.PARTLY_SUPPORTED if partial else L.SUPPORTED if ok else L.CONTRADICTED
+    return _verdict(
+        claim,
+        label,
+        f"{person.name}: {ethnicity} (source: {source}); the article says {claim.value}.",
+        ethnicity,
+        source,
+    )
+
+
+def _check_religion(claim: Claim, ctx: Context) -> Verdict:
+    state = claim.subject
+    entries = ctx.base.composition_of(state, "majority_religion")
+    if not entries:
+        return _verdict(claim, L.UNVERIFIABLE, f"The base has no majority religion for {state}.")
+    e = max(entries, key=lambda c: c.year)
+    said = str(claim.value)
+    branch_words = {"Shia", "Sunni"}
+    ok = e.branch == said if said in branch_words else e.religion == said
+    ref = f"{e.religion}{' (' + e.branch + ')' if e.branch else ''}"
+    note = f"; {e.note}" if e.note else ""
+    if ok and not e.majority:
+        return _verdict(
+            claim,
+            L.PARTLY_SUPPORTED,
+            f"{ref} is the largest religion of {state} but not a majority (source: {e.source}{note}).",
+            ref,
+            e.source,
+        )
+    label = L.SUPPORTED if ok else L.CONTRADICTED
+    return _verdict(
+        claim,
+        label,
+        f"The majority religion of {state} is {ref} (source: {e.source}{note}); the article says {said}.",
+        ref,
+        e.source,
+    )
+
+
+# --------------------------------------------------------------------------- memberships
+
+
+def _window(claim: Claim, ctx: Context) -> tuple[date, date, str]:
+    if claim.when is not None and claim.when.start and claim.when.end:
+        return claim.when.start, claim.when.end, f"in {claim.when.text}"
+    return ctx.doc_date, ctx.doc_date, f"on the document date ({fmt(ctx.doc_date)})"
+
+
+def _m_text(m: Membership) -> str:
+    left = f" until {human_date(m.left)}" if m.left else ""
+    role = "" if m.role == "member" else f" ({m.role})"
+    return f"{m.state} in {m.organisation}{role} from {human_date(m.joined)}{left}"
+
+
+def check_membership(claim: Claim, ctx: Context) -> Verdict:
+    if claim.predicate == "alliance":
+        return _check_alliance(claim, ctx)
+    state, org = claim.subject, str(claim.value)
+    lo, hi, asked = _window(claim, ctx)
+    records = [m for m in ctx.base.memberships if m.state == state and m.organisation == org]
+    lex = lexicon_for(ctx.base.lexicon)
+    complete = org in lex.complete_orgs
+    members = [m for m in records if m.role == "member"]
+    if not records:
+        if not complete:
+            return _verdict(claim, L.UNVERIFIABLE, f"The base does not list {state} in {org} (its list is partial).")
+        label = L.SUPPORTED if claim.predicate == "not_member_of" else L.CONTRADICTED
+        return _verdict(
+            claim,
+            label,
+            f"{state} has never been a member of {org} (source: the base's full member list, {_org_source(ctx, org)}).",
+            f"{state} not in {org}",
+            _org_source(ctx, org),
+        )
+    ref = "; ".join(_m_text(m) for m in records)
+    source = records[0].source
+    covering = [m for m in members if m.covers(lo, hi)]
+    if claim.predicate == "not_member_of":
+        label = L.CONTRADICTED if covering else L.SUPPORTED
+        return _verdict(claim, label, f"{ref} (source: {source}).", ref, source)
+    if claim.predicate == "joined":
+        if claim.when is None:
+            label = L.SUPPORTED if members else L.CONTRADICTED
+            return _verdict(claim, label, f"{ref} (source: {source}).", ref, source)
+        hit = [m for m in members if m.joined.earliest <= hi and m.joined.latest >= lo]
+        if hit:
+            return _verdict(claim, L.SUPPORTED, f"{ref} (source: {source}).", ref, source)
+        return _verdict(
+            claim,
+            L.CONTRADICTED,
+            f"{ref} (source: {source}); the article says it joined {asked}.",
+            ref,
+            source,
+        )
+    if claim.predicate == "left":
+        hit = [
+            m
+            for m in members
+            if m.left is not None and (claim.when is None or (m.left.earliest <= hi and m.left.latest >= lo))
+        ]
+        label = L.SUPPORTED if hit else L.CONTRADICTED
+        return _verdict(claim, label, f"{ref} (source: {source}); the article says it left.", ref, source)
+    if covering:
+        note = f" ({covering[0].note})" if covering[0].note else ""
+        return _verdict(claim, L.SUPPORTED, f"{ref}{note} (source: {source}).", ref, source)
+    if members and all(m.left is not None and m.left.latest < lo for m in members):
+        return _verdict(
+            claim,
+            L.OUTDATED,
+            f"{ref}: no longer a member {asked} (source: {source}).",
+            ref,
+            source,
+        )
+    if members and all(m.joined.earliest > hi for m in members):
+        return _verdict(claim, L.CONTRADICTED, f"{ref}: not yet a member {asked} (source: {source}).", ref, source)
+    return _verdict(
+        claim,
+        L.CONTRADICTED,
+        f"{ref}: not a full member {asked} (source: {source}).",
+        ref,
+        source,
+    )
+
+
+def _org_source(ctx: Context, org: str) -> str:
+    for m in ctx.base.memberships:
+        if m.organisation == org:
+            return m.source
+    return ""
+
+
+def _check_alliance(claim: Claim, ctx: Context) -> Verdict:
+    a, b = claim.subject, str(claim.value)
+    lo, hi, asked = _window(claim, ctx)
+    for e in ctx.base.events:
+        if e.details.get("alliance") and {a, b} <= set(e.participants) and e.first_day <= hi:
+            return _verdict(
+                claim,
+                L.SUPPORTED,
+                f"{e.title}, {e.when_text()} (source: {e.source}).",
+                e.title,
+                e.source,
+            )
+    for org in ("NATO", "CSTO"):
+        both = [
+            m
+            for m in ctx.base.memberships
+            if m.organisation == org and m.role == "member" and m.state in {a, b} and m.covers(lo, hi)
+        ]
+        if {m.state for m in both} == {a, b}:
+            return _verdict(
+                claim,
+                L.SUPPORTED,
+                f"{a} and {b} are both {org} members {asked} (source: {both[0].source}).",
+                f"both in {org}",
+                both[0].source,
+            )
+    return _verdict(
+        claim,
+        L.UNVERIFIABLE,
+        f"The base records no alliance treaty or shared military alliance between {a} and "
+        f"{b}; close cooperation is not a formal alliance.",
+    )
+
+
+# --------------------------------------------------------------------------- superlatives
+
+
+def check_superlative(claim: Claim, ctx: Context) -> Verdict:
+    sentence = str(claim.details.get("sentence", claim.value)).lower().replace("’", "'")
+    entries = [f for f in ctx.base.firsts if f.category == claim.predicate and all(k in sentence for k in f.keywords)]
+    if not entries:
+        return _verdict(claim, L.UNVERIFIABLE, "No sourced record of this first or superlative in the base.")
+    states = claim.details.get("states", [])
+    names = [n.lower() for n in claim.details.get("people_names", [])]
+    for f in entries:
+        subject_ok = f.subject in states[:1] or f.subject.lower() in sentence or f.subject.lower() in names
+        if subject_ok:
+            return _verdict(claim, L.SUPPORTED, f"{f.statement} (source: {f.source}).", f.statement, f.source)
+    f = entries[0]
+    return _verdict(
+        claim,
+        L.CONTRADICTED,
+        f"{f.statement} (source: {f.source}); the article gives it to {states[0] if states else 'someone else'}.",
+        f.statement,
+        f.source,
+    )
+
+
+# --------------------------------------------------------------------------- dispatch
+
+CHECKERS = {
+    "office": check_office,
+    "event": check_event,
+    "event_detail": check_event_detail,
+    "quantity": check_quantity,
+    "attribute": check_attribute,
+    "membership": check_membership,
+    "superlative": check_superlative,
+}
+
+
+def check_claim(claim: Claim, base: ReferenceBase, doc_date: date) -> Verdict:
+    """The verdict on one claim, as of ``doc_date`` (the date the document speaks from)."""
+    if not claim.checkable:
+        why = (
+            claim.predicate
+            if claim.kind == "opinion"
+            else ("an aspiration" if claim.details.get("aspiration") else "a prediction")
+        )
+        return _verdict(claim, L.NOT_CHECKABLE, f"Not a statement of fact ({why}).")
+    checker = CHECKERS.get(claim.kind)
+    if checker is None:
+        return _verdict(claim, L.UNVERIFIABLE, f"No check for claims of kind '{claim.kind}'.")
+    return checker(claim, Context(base, doc_date))
