@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "faultlines.read.commands",
     "faultlines.forecast.commands",
     "faultlines.structure.commands",
+    "faultlines.check.commands",
 )
 
 app = typer.Typer(
