@@ -96,3 +96,22 @@ def test_same_seed_same_result_and_outcomes_inside_the_scale(inputs: tuple, seed
     assert first.to_dict() == again.to_dict()
     assert np.all((first.outcomes >= 0) & (first.outcomes <= 100))
     assert np.all((first.compromise_outcomes >= 0) & (first.compromise_outcomes <= 100))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 12), st.integers(0, 10_000), st.booleans())
+def test_sorted_vote_sum_equals_the_direct_sum(n: int, seed: int, ties: bool) -> None:
+    """The O(n^2 log n) vote sum used for large issues equals the O(n^3) definition."""
+    from faultlines.forecast import eu
+
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 4, (6, n)) * 25.0 if ties else rng.uniform(0, 100, (6, n))
+    w, r = rng.uniform(0.1, 1, (6, n)), rng.uniform(0.5, 2, (6, n))
+    values = w[:, :, None] * (np.abs(x[:, :, None] - x[:, None, :]) / 100) ** r[:, :, None]
+    saved = eu._SORTED_FROM
+    try:
+        eu._SORTED_FROM = 0
+        fast = eu._support(values, x)
+    finally:
+        eu._SORTED_FROM = saved
+    np.testing.assert_allclose(fast, eu._support_direct(values), atol=1e-12)
