@@ -114,3 +114,20 @@ def test_mention_spans_slice_the_text() -> None:
     agree = [e for e in model.events if e.type == "AGREE"]
     assert agree and agree[0].when is not None and agree[0].when.start == date(2024, 5, 1)
     assert RelationKind.ENERGY in agree[0].kinds
+
+
+def test_seed_group_and_weapons(seed_model: DocumentModel) -> None:
+    actors = {a.id: a for a in seed_model.actors}
+    groups = [a for a in actors.values() if a.kind is ActorKind.ETHNIC_GROUP and {"IRN", "AZE"} <= set(a.states)]
+    assert groups, "the Azeri ethnic group, living in Iran and Azerbaijan"
+    tied = {
+        actors[s.target].name
+        for s in seed_model.statements
+        if s.source == groups[0].id and s.kind is RelationKind.KINSHIP
+    }
+    assert {"Iran", "Azerbaijan"} <= tied
+    weapons = {a.name: a for a in actors.values() if a.kind is ActorKind.WEAPON_SYSTEM}
+    harop = [a for name, a in weapons.items() if "Harop" in name]
+    barak = [a for name, a in weapons.items() if "Barak" in name]
+    assert harop and barak and harop[0].home_state == "ISR" and barak[0].home_state == "ISR"
+    assert not any(a.kind is ActorKind.PERSON and "Barak" in a.name for a in actors.values())
