@@ -554,7 +554,8 @@ def _organisation(r: _Reader, line: int, rec: dict[str, _Field]) -> Organisation
     qid = r.qid(rec, line)
     return Organisation(
         id=r.ident(rec, line, "org", name, qid), name=name, home_state=r.state(rec, "home_state", line),
-        sector=sector, source=r.text(rec, "source", line, required=True), aliases=_aliases(r.texts(rec, "aliases"), name),
+        sector=sector, source=r.text(rec, "source", line, required=True),
+        aliases=_aliases(r.texts(rec, "aliases"), name),
         qid=qid, parent=r.text(rec, "parent", line), members=r.states(rec, "members"),
         note=r.text(rec, "note", line),
     )
@@ -708,8 +709,30 @@ def load_extra(directory: Path | str) -> Gazetteer:
 # --------------------------------------------------------------------------- queries
 
 
+#: Titles that name the same office as our canonical title (lower case, "defense" spelt "defence").
+OFFICE_SYNONYMS: dict[str, str] = {
+    "secretary of state": "foreign minister",
+    "foreign secretary": "foreign minister",
+    "minister of foreign affairs": "foreign minister",
+    "minister for foreign affairs": "foreign minister",
+    "external affairs minister": "foreign minister",
+    "minister of external affairs": "foreign minister",
+    "secretary of defence": "defence minister",
+    "defence secretary": "defence minister",
+    "minister of defence": "defence minister",
+    "minister of national defence": "defence minister",
+    "supreme leader of iran": "supreme leader",
+}
+
+
+def normalise_office(text: str) -> str:
+    """The canonical, lower-case form of an office title ("Secretary of Defense" -> "defence minister")."""
+    key = " ".join(text.strip().lower().replace("defense", "defence").split())
+    return OFFICE_SYNONYMS.get(key, key)
+
+
 def _norm_office(text: str) -> str:
-    return text.strip().lower().replace("defense", "defence")
+    return normalise_office(text)
 
 
 def office_holders(
