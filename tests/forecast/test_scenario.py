@@ -157,3 +157,50 @@ def test_unknown_suffix_and_missing_file(tmp_path: Path) -> None:
     other.write_text("hello", encoding="utf-8")
     with pytest.raises(FaultlinesError, match="E031"):
         load_scenarios(other)
+
+
+SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "scenario.schema.json"
+
+
+def test_schema_matches_the_loader_and_validates_the_shipped_scenario() -> None:
+    import json
+
+    import yaml
+
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed")
+
+    from faultlines.forecast.scenario import ACTOR_FIELDS, PARAMETER_FIELDS
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert set(schema["properties"]["actors"]["items"]["properties"]) == ACTOR_FIELDS
+    assert set(schema["properties"]["parameters"]["properties"]) == PARAMETER_FIELDS
+    for path in shipped_scenarios().values():
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    jsonschema.validate(parse_scenario(GOOD, "g.yaml").to_dict(), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(yaml.safe_load(GOOD.replace("salience: 0.8", "salience: 8")), schema)
+
+
+def test_shipped_capabilities_agree_with_the_sourced_table() -> None:
+    """A note's "Composite index X" must be what the shipped table gives, times the stated reach factor."""
+    import re
+
+    from faultlines.forecast import capability_table
+
+    table = capability_table()
+    kinds = ("population", "gdp", "military_spending")
+    totals = {k: sum(rows[k].value for rows in table.values()) for k in kinds}
+    index = {iso: 100 * sum(rows[k].value / totals[k] for k in kinds) / 3 for iso, rows in table.items()}
+    iso_of = {"Q794": "IRN", "Q227": "AZE", "Q801": "ISR", "Q43": "TUR", "Q159": "RUS", "Q399": "ARM", "Q30": "USA"}
+    scenario = load_scenario(shipped_scenarios()["iran_azerbaijan"])
+    checked = 0
+    for actor in scenario.actors:
+        match = re.search(r"Composite index ([\d.]+)", actor.notes["capability"])
+        if not match:
+            continue
+        assert float(match.group(1)) == pytest.approx(index[iso_of[actor.actor_id]], abs=0.01), actor.id
+        reach = re.search(r"reach factor ([\d.]+)", actor.notes["capability"])
+        factor = float(reach.group(1)) if reach else 1.0
+        assert actor.capability == pytest.approx(float(match.group(1)) * factor, abs=0.01), actor.id
+        checked += 1
+    assert checked == 7
