@@ -72,6 +72,8 @@ def _find_times(text: str) -> list[tuple[int, int, TimeInterval]]:
 
 # --------------------------------------------------------------------------- the sentence context
 
+_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s+and\s+(?:has|have|is|was|joined|became|left)\b|\.\s")
+
 
 @dataclass(slots=True)
 class Sentence:
@@ -87,6 +89,25 @@ class Sentence:
     orgs: list[Hit]
     groups: list[Hit]
     claims: list[Claim] = field(default_factory=list)
+
+    def time_in(self, lo: int, hi: int) -> TimeInterval | None:
+        """The first time expression inside [lo, hi), if any."""
+        for start, _, interval in self.times:
+            if lo <= start < hi:
+                return interval
+        return None
+
+    def clause_end(self, pos: int) -> int:
+        """Where the clause containing ``pos`` ends (the next ';', ', and', ' and ' + verb, or the end)."""
+        found = _CLAUSE.search(self.text, pos)
+        return found.start() if found else len(self.text)
+
+    def clause_start(self, pos: int) -> int:
+        """Where the clause containing ``pos`` starts."""
+        start = 0
+        for found in _CLAUSE.finditer(self.text, 0, pos):
+            start = found.end()
+        return start
 
     def time_near(self, pos: int) -> TimeInterval | None:
         """The time expression closest to ``pos`` (before it preferred), if any."""
@@ -260,7 +281,8 @@ EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "visit": re.compile(r"\b(visit(?:ed|s|ing)?|trip to|travell?ed to|was received in|flew to)\b", re.I),
     "strike": re.compile(
         r"\b(air ?strikes?|strikes? (?:on|against)|struck|missile (?:and drone )?attacks?|drone and missile attacks?|"
-        r"bombed|launched (?:missiles|drones)|retaliat\w+)\b",
+        r"bombed|launched (?:missiles|drones)|retaliat\w+|fired\b.{0,40}\b(?:missiles|drones|rockets)|"
+        r"direct attack|attack(?:s|ed)? on)\b",
         re.I,
     ),
     "war": re.compile(r"\b(war|conflict|offensive|fighting)\b", re.I),
@@ -415,7 +437,9 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
         clause_end_candidates = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i != -1]
         clause_end = min(clause_end_candidates) if clause_end_candidates else len(text)
-        groups_after = [g for g in s.groups if re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])]
+        groups_after = [
+            g for g in s.groups if g.start >= m.end() and re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])
+        ]
         groups_in_clause = [g for g in s.groups if clause_start <= g.start <= clause_end]
         subject_states = [h for h in names if h.end <= m.start()] or names
         state = subject_states[-1].key if subject_states else ""
@@ -522,6 +546,11 @@ _ETHNIC_CUE = re.compile(
     r"\b(ethnic|descent|origin|come from|comes from|came from|hails? from|by birth|such as|including)\b", re.I
 )
 _BORN = re.compile(r"\bborn in\s+(?P<place>[A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*)")
+# what may stand between a state and "a Shia-majority country": "Iran is a", "Turkey, a", "Iran and Iraq are both"
+_RELIGION_LINK = re.compile(
+    r"^(?:'s)?(?:\s*,\s*|\s+(?:and\s+[A-Z][\w ]{0,30}?\s+)?(?:is|was|are|were|remains?|as)\s+)(?:both\s+|still\s+)?"
+    r"(?:an?\s+)?(?:predominantly|overwhelmingly|mainly|mostly|largely)?\s*$|^\s+and\s+[A-Z][\w ]{0,30}$"
+)
 _RELIGION_PHRASE = re.compile(
     r"(?P<adv>predominantly|overwhelmingly|mainly|mostly|majority-|largely)?\s*(?P<rel>Shi'a|Shia|Shiite|Shi'ite|"
     r"Sunni|Muslim|Islamic|Jewish|Christian|Hindu)(?:-majority|-dominated)?\s+(?P<noun>countr(?:y|ies)|states?|"
@@ -564,22 +593,17 @@ def _attribute_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         )
     for m in _RELIGION_PHRASE.finditer(text.replace("’", "'")):
         rel = lex.religions.get(m.group("rel"), "")
-        subjects = [h for h in s.states if h.end <= m.start() and h.form in {"name", "capital"}]
-        if not subjects:
-            continue
         plural = m.group("noun").endswith(("ies", "s"))
+        subjects = [
+            h
+            for h in s.states
+            if h.end <= m.start()
+            and h.form in {"name", "capital"}
+            and _RELIGION_LINK.match(text[h.end : m.start()].rstrip() + " ")
+        ]
         chosen = subjects if plural else subjects[-1:]
         for hit in chosen:
-            b.claim(
-                s,
-                "attribute",
-                hit.key,
-                "majority_religion",
-                rel,
-                hit.start,
-                m.end(),
-                state_word=hit.text,
-            )
+            b.claim(s, "attribute", hit.key, "majority_religion", rel, hit.start, m.end(), state_word=hit.text)
 
 
 # --------------------------------------------------------------------------- memberships and alliances
@@ -635,7 +659,7 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
                 org.key,
                 min(hit.start, org.start),
                 max(hit.end, org.end),
-                when=s.time_near(org.start),
+                when=s.time_in(max(s.clause_start(org.start), min(hit.start, org.start)), s.clause_end(org.end)),
                 checkable=not (aspiration or s.mood == "prediction"),
                 role=role.group(1).lower() if role else "member",
                 aspiration=aspiration,
@@ -680,7 +704,12 @@ def _superlative_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         ):
             continue
         category = {"biggest": "largest", "world's largest": "largest"}.get(word, word)
-        subject = s.states[0].key if s.states else (s.people[0][2][0].id if s.people else "")
+        before = [h for h in s.states if h.end <= m.start() and h.form in {"name", "capital"}]
+        subject_hits = before[-1:] or s.states[:1]
+        people = [p for p in s.people if p[1] <= m.start()]
+        # what the superlative says: from the word to the end of its clause
+        phrase = s.text[m.start() : s.clause_end(m.end())].lower().replace("’", "'")
+        subject = subject_hits[0].key if subject_hits else (people[-1][2][0].id if people else "")
         b.claim(
             s,
             "superlative",
@@ -689,8 +718,10 @@ def _superlative_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             s.text.strip(),
             m.start(),
             m.end(),
-            states=[h.key for h in s.states],
-            people_names=[p[2][0].name for p in s.people],
+            when=s.time_in(m.start(), s.clause_end(m.end()) + 1) or s.time_near(m.start()),
+            phrase=phrase,
+            states=[h.key for h in subject_hits],
+            people_names=[p[2][0].name for p in people[-1:]],
         )
         return
 

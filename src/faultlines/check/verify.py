@@ -26,8 +26,8 @@ from typing import Any
 
 from faultlines.check.lexicon import lexicon_for
 from faultlines.check.people import gazetteer, office_terms
-from faultlines.check.reference import Membership, ReferenceBase, RefEvent, human_date
-from faultlines.model import Claim, Verdict, VerdictLabel
+from faultlines.check.reference import Membership, ReferenceBase, RefEvent, When, human_date
+from faultlines.model import Claim, TimeInterval, Verdict, VerdictLabel
 
 L = VerdictLabel
 HEDGES = {
@@ -301,6 +301,8 @@ def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
             continue
         if people == 0 and shared == 0 and ctx == 0:
             continue
+        if context and ctx == 0 and kind in {"war", "ceasefire"}:
+            continue  # the claim names its war ("Nagorno-Karabakh"); another war is not it
         loose = kind in {"war", "strike", "treaty", "ceasefire", "embassy_attack"} and people == 0 and ctx == 0
         if loose and shared < min(2, len(states)):
             continue
@@ -326,7 +328,7 @@ def _strong(kind: str, m: _Match, claim: Claim) -> bool:
     if kind == "strike":
         return m.states >= 2 and m.event.kind == "strike"
     if kind in {"war", "ceasefire"}:
-        return m.context > 0 and m.states > 0
+        return m.context > 0 and (m.states > 0 or m.context >= 2 or not states)
     return False
 
 
@@ -740,25 +742,42 @@ def _check_alliance(claim: Claim, ctx: Context) -> Verdict:
 # --------------------------------------------------------------------------- superlatives
 
 
+def _meets(ref: When, when: TimeInterval) -> bool:
+    """Whether a reference date and a claimed interval share a day (an open claim meets everything)."""
+    if when.start is None or when.end is None:
+        return True
+    return ref.earliest <= when.end and ref.latest >= when.start
+
+
 def check_superlative(claim: Claim, ctx: Context) -> Verdict:
-    sentence = str(claim.details.get("sentence", claim.value)).lower().replace("’", "'")
-    entries = [f for f in ctx.base.firsts if f.category == claim.predicate and all(k in sentence for k in f.keywords)]
+    phrase = str(claim.details.get("phrase", "")).lower()
+    entries = [f for f in ctx.base.firsts if f.category == claim.predicate and all(k in phrase for k in f.keywords)]
     if not entries:
         return _verdict(claim, L.UNVERIFIABLE, "No sourced record of this first or superlative in the base.")
-    states = claim.details.get("states", [])
+    states = list(claim.details.get("states", []))
     names = [n.lower() for n in claim.details.get("people_names", [])]
-    for f in entries:
-        subject_ok = f.subject in states[:1] or f.subject.lower() in sentence or f.subject.lower() in names
-        if subject_ok:
-            return _verdict(claim, L.SUPPORTED, f"{f.statement} (source: {f.source}).", f.statement, f.source)
-    f = entries[0]
-    return _verdict(
-        claim,
-        L.CONTRADICTED,
-        f"{f.statement} (source: {f.source}); the article gives it to {states[0] if states else 'someone else'}.",
-        f.statement,
-        f.source,
-    )
+    subject = states[0] if states else (names[0] if names else "")
+    f = next((f for f in entries if f.subject == subject or f.subject.lower() in names), None)
+    if f is None:
+        f = entries[0]
+        said = subject.upper() if subject in states else subject
+        return _verdict(
+            claim,
+            L.CONTRADICTED,
+            f"{f.statement} (source: {f.source}); the article gives it to {said or 'someone else'}.",
+            f.statement,
+            f.source,
+        )
+    ref_when, when = f.when, claim.when
+    if ref_when is not None and when is not None and when.start and when.end and not _meets(ref_when, when):
+        return _verdict(
+            claim,
+            L.CONTRADICTED,
+            f"{f.statement}, in {human_date(ref_when)} (source: {f.source}); the article says {when.text}.",
+            f.statement,
+            f.source,
+        )
+    return _verdict(claim, L.SUPPORTED, f"{f.statement} (source: {f.source}).", f.statement, f.source)
 
 
 # --------------------------------------------------------------------------- dispatch
