@@ -506,6 +506,7 @@ _MAKE_UP = re.compile(
     r"\s+(?:constitute|constitutes|constituted|represent|represents|represented|comprise|comprises|"
     r"comprised|form|forms|formed|are|were)\s+$"
 )
+_IN_STATE = re.compile(r"\b(?:in|within|inside)\s+(?:\w+\s+){0,2}$")
 _INHABITANTS = re.compile(r"(?i)\b(?:inhabitants|residents)$")
 _PCT_ARE = re.compile(r"(?:%|percent|per\s+cent)\s+(?:of\s+\w+\s+)?(?:are|were|is|was)\s+(?:ethnic\s+)?$")
 _CASUALTY_RIGHT = re.compile(
@@ -535,14 +536,24 @@ def _nearest_state(
     return ""
 
 
-def _located_state(sentence: str, offset: int, mentions: list[MentionRef], default: str) -> str:
-    """The state a group lives in when the sentence says "in <State>"; else ``default``."""
+def _located_state(
+    sentence: str, offset: int, q_end: int, mentions: list[MentionRef], default: str
+) -> str:
+    """The state a group lives in when the sentence says "(live) in <State>"; else ``default``.
+
+    A located state after the number wins over one before it ("Unlike in Azerbaijan, millions of
+    Azeris live in Iran").
+    """
+    located = []
     for m in mentions:
         if m.kind in _SUBJECT_KINDS:
             left = sentence[max(0, m.start - offset - 30) : m.start - offset]
-            if re.search(r"\b(?:in|within|inside)\s+(?:\w+\s+){0,2}$", left):
-                return m.actor_id
-    return default
+            if _IN_STATE.search(left):
+                located.append(m)
+    after = [m for m in located if m.start >= q_end]
+    if after:
+        return after[0].actor_id
+    return located[-1].actor_id if located else default
 
 
 def bind_quantity(
@@ -622,7 +633,7 @@ def bind_quantity(
     inner = [m for m in groups if q.start <= m.start and m.end <= q.end + 1]
     g = inner[0] if inner else group_after(re.compile(r"\s*(?:of\s+)?(?:ethnic\s+|\w+\s+)?"))
     if g is not None and g.kind in _GROUP_KINDS and (g.start - q.end) <= 20:
-        where = _located_state(sentence, off, ms, _nearest_state(q.start, q.end, ms, g))
+        where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
         return Binding("casualties" if casualty else "count", where, g.actor_id, "R5")
     # R6 "a population of about 85 million", "Iran's population is 85 million"
     pop = _POP_LEFT.search(left)

@@ -409,11 +409,7 @@ def _h_century(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None
     if m["era"] and m["era"].upper().startswith("B"):
         return None  # dates before year 1 are outside what ``datetime.date`` can hold
     n = int(m["n"]) if m["n"] else _ORDINAL_WORDS[_norm(m["w"]).replace(" ", "-")]
-    n2 = (
-        (int(m["n2"]) if m["n2"] else _ORDINAL_WORDS[_norm(m["w2"]).replace(" ", "-")])
-        if (m["n2"] or m["w2"])
-        else n
-    )
+    n2 = (int(m["n2"]) if m["n2"] else _ORDINAL_WORDS[_norm(m["w2"]).replace(" ", "-")]) if (m["n2"] or m["w2"]) else n
     if not (1 <= n <= n2 <= 22):
         return None
     plural = m["cent"].lower().endswith("ies")
@@ -447,7 +443,7 @@ def _h_year(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
     strong = False
     if prev_m is not None and prev == "of":
         word = _prev_word(text, prev_m.start())
-        strong = word not in _QTY_BEFORE_OF and not any(ch.isdigit() for ch in word)
+        strong = word not in _QTY_BEFORE_OF
     elif prev in _STRONG_PRE:
         strong = True
     elif (prev in _DETERMINERS or prev.endswith(("'s", "’s"))) and nxt and nxt[0].isalpha():
@@ -630,14 +626,12 @@ _REL_PARTS = [
 # ---------------------------------------------------------------------------------------------
 # The pattern table: (compiled regex, handler, needs a digit in the text)
 
-_PART_Y = (
-    r"early|mid|late|beginning\s+of|start\s+of|end\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of"
-)
+_PART_Y = r"early|mid|late|beginning\s+of|start\s+of|end\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of"
 _PART_C = (
     r"early|mid|late|first\s+half\s+of\s+the|second\s+half\s+of\s+the|latter\s+half\s+of\s+the|"
     r"beginning\s+of\s+the|end\s+of\s+the|turn\s+of\s+the|middle\s+of\s+the"
 )
-_RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
+_RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     (
         re.compile(
             rf"(?:(?:{_WD}),?\s+)?(?:the\s+)?(?<![\w.,/])(?P<d>{_DAY}){_ORD}?"
@@ -645,7 +639,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?P<y>{_YEAR}){_YR}"
         ),
         _h_dmy,
-        True,
+        "digit month",
     ),
     (
         re.compile(
@@ -653,7 +647,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?:\s*(?:-|–)\s*(?P<d2>{_DAY}){_ORD}?)?,?\s+(?P<y>{_YEAR}){_YR}"
         ),
         _h_dmy,
-        True,
+        "digit month",
     ),
     (
         re.compile(
@@ -661,7 +655,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"(?!\d|[A-SU-Za-z])"
         ),
         _h_iso,
-        True,
+        "digit",
     ),
     (
         re.compile(
@@ -669,24 +663,24 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"(?!\w|[-/.]\d)"
         ),
         _h_numeric,
-        True,
+        "digit",
     ),
     # Day and month without a year: the anchor's year.
     (
         re.compile(
             rf"(?:(?:{_WD}),?\s+)?(?:the\s+)?(?<![\w.,/])(?P<d>{_DAY}){_ORD}?(?:\s*(?:-|–)\s*(?P<d2>{_DAY}){_ORD}?)?"
-            rf"\s+(?:of\s+)?(?P<mon>{_MONTH})(?P<y>)(?!,?\s*\d)"
+            rf"\s+(?:of\s+)?(?P<mon>{_MONTH})(?P<y>)(?!\s*\d)"
         ),
         _h_dmy,
-        True,
+        "digit month",
     ),
     (
         re.compile(
             rf"(?:(?:{_WD}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY}){_ORD}?(?:\s*(?:-|–)\s*(?P<d2>{_DAY}){_ORD}?)?"
-            r"(?P<y>)(?!\w|,?\s*\d|[.,:]\d)"
+            r"(?P<y>)(?!\w|\s*\d|[.,:]\d)"
         ),
         _h_dmy,
-        True,
+        "digit month",
     ),
     (
         re.compile(
@@ -694,7 +688,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?P<y>{_YEAR}){_YR}"
         ),
         _h_month_year,
-        True,
+        "digit month",
     ),
     (
         re.compile(
@@ -702,7 +696,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?:of\s+)?(?P<y>{_YEAR}){_YR}"
         ),
         _h_month_range,
-        True,
+        "digit month",
     ),
     (
         re.compile(
@@ -711,7 +705,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?:\s+|\s*-\s*)(?P<mon>{_MONTH_ALONE})(?!,?\s*\d)"
         ),
         _h_month_alone,
-        False,
+        "month",
     ),
     (
         re.compile(
@@ -720,19 +714,19 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?:\s*[-/–]\s*(?P<y2>{_YEAR}|\d\d))?{_YR}"
         ),
         _h_season_year,
-        True,
+        "digit season",
     ),
     (
         re.compile(
             r"(?<!\w)(?P<mod>(?i:this\s+past|this|last|next|past))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))\b"
         ),
         _h_season_rel,
-        False,
+        "season",
     ),
     (
         re.compile(rf"(?<!\w)(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+of)?\s*['’]?\s*(?P<y>{_YEAR}){_YR}"),
         _h_quarter,
-        True,
+        "digit Q",
     ),
     (
         re.compile(
@@ -740,16 +734,16 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             rf"(?P<u>(?i:quarter|half))\s+of\s+(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR}){_YR}"
         ),
         _h_quarter_words,
-        True,
+        "digit quarter",
     ),
-    (re.compile(rf"(?<!\w)(?:H(?P<h>[12])|(?P<h2>[12])H)\s+(?P<y>{_YEAR}){_YR}"), _h_half, True),
+    (re.compile(rf"(?<!\w)(?:H(?P<h>[12])|(?P<h2>[12])H)\s+(?P<y>{_YEAR}){_YR}"), _h_half, "digit H"),
     (
         re.compile(
             rf"(?:(?i:the)\s+)?(?P<part>(?i:{_PART_Y}))(?:\s+|\s*-\s*)(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR})"
             rf"{_YR}(?!['’]s\b)"
         ),
         _h_year_part,
-        True,
+        "digit part",
     ),
     (
         re.compile(
@@ -757,7 +751,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"(?:\s+|\s*-\s*))?(?<![\w$.,])(?P<dec>1\d\d0|20\d0)(?P<apo>['’])?s\b"
         ),
         _h_decade,
-        True,
+        "digit decade",
     ),
     (
         re.compile(
@@ -765,7 +759,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"(?P<w>)"
         ),
         _h_decade_short,
-        True,
+        "digit decade",
     ),
     (
         re.compile(
@@ -774,7 +768,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"nineties))\b)"
         ),
         _h_decade_short,
-        False,
+        "decword",
     ),
     (
         re.compile(
@@ -784,29 +778,58 @@ _RULES: list[tuple[re.Pattern[str], _Handler, bool]] = [
             r"(?:\s+|\s*-\s*)(?P<cent>(?i:century|centuries))\b(?:\s*(?P<era>BCE?|B\.C\.|AD|A\.D\.|CE)(?!\w))?"
         ),
         _h_century,
-        False,
+        "century",
     ),
-    (re.compile(rf"{_YL}(?P<y1>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d){_YR}"), _h_year_range, True),
-    (re.compile(rf"{_YL}(?P<y>{_YEAR}){_YR}"), _h_year, True),
+    (re.compile(rf"{_YL}(?P<y1>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d){_YR}"), _h_year_range, "digit"),
+    (re.compile(rf"{_YL}(?P<y>{_YEAR}){_YR}"), _h_year, "digit"),
     (
-        re.compile(
-            rf"(?<!\w)(?:(?P<mod>(?i:last|next|this|on|by|since|until))\s+)?(?P<wd>{_WD})\b(?!,?\s+\d)"
-        ),
+        re.compile(rf"(?<!\w)(?:(?P<mod>(?i:last|next|this|on|by|since|until))\s+)?(?P<wd>{_WD})\b(?!,?\s+\d)"),
         _h_weekday,
-        False,
+        "weekday",
     ),
-    (re.compile(r"(?<!\w)(?i:" + "|".join(_REL_PARTS) + r")(?!\w)"), _h_relative, False),
+    (re.compile(r"(?<!\w)(?i:" + "|".join(_REL_PARTS) + r")(?!\w)"), _h_relative, "rel"),
 ]
 
-# A cheap test for the word-only rules, so sentences without any time words cost one search.
-_WORD_TRIGGER = re.compile(
+# Cheap tests run once per text; a rule only runs when all of its flags hold, so a sentence
+# without, say, the word "century" never pays for the century pattern.
+_MONTH_TRIGGER = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_REL_TRIGGER = re.compile(
     r"(?i:today|tonight|tomorrow|yesterday|now|current|present|recent|lately|ago|last|next|this|past|"
-    r"coming|previous|following|centur|twenties|thirties|forties|fifties|sixties|seventies|eighties|"
-    r"nineties|earlier|later|these\s+days|moment|future|spring|summer|autumn|fall|winter|first|second|"
-    r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth)|"
-    rf"{_MONTH_FULL}|{_WD}|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\."
+    r"coming|previous|following|earlier|later|these\s+days|moment|future)"
 )
 _HAS_DIGIT = re.compile(r"\d")
+_PART_WORDS = ("early", "mid", "late", "beginning", "start", "end", "middle", "half")
+
+
+def _flags(text: str) -> set[str]:
+    lower = text.lower()
+    flags: set[str] = set()
+    if _HAS_DIGIT.search(text):
+        flags.add("digit")
+        if "Q" in text:
+            flags.add("Q")
+        if "H" in text:
+            flags.add("H")
+        if "quarter" in lower or "half" in lower:
+            flags.add("quarter")
+        if any(w in lower for w in _PART_WORDS):
+            flags.add("part")
+        if "0s" in text or "0's" in text or "0’s" in text:
+            flags.add("decade")
+            flags.add("decword")
+    if _MONTH_TRIGGER.search(text):
+        flags.add("month")
+    if any(w in lower for w in ("spring", "summer", "autumn", "fall", "winter")):
+        flags.add("season")
+    if "centur" in lower:
+        flags.add("century")
+    if "ties" in lower:
+        flags.add("decword")
+    if "day" in text:
+        flags.add("weekday")
+    if _REL_TRIGGER.search(text):
+        flags.add("rel")
+    return flags
 
 
 # ---------------------------------------------------------------------------------------------
@@ -831,9 +854,7 @@ def _cue_before(text: str, pos: int) -> tuple[str, int]:
 def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool) -> list[TimeMatch]:
     out: list[TimeMatch] = []
 
-    def emit(
-        start: int, end: int, first: date | None, last: date | None, gran: Granularity, anchored: bool
-    ) -> None:
+    def emit(start: int, end: int, first: date | None, last: date | None, gran: Granularity, anchored: bool) -> None:
         out.append(TimeMatch(start, end, TimeInterval(first, last, gran, text[start:end], anchored)))
 
     i, n = 0, len(cands)
@@ -890,15 +911,12 @@ def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool
 
 
 def _candidates(text: str, anchor: date | None) -> list[_Cand]:
-    has_digit = _HAS_DIGIT.search(text) is not None
-    has_word = _WORD_TRIGGER.search(text) is not None
-    if not (has_digit or has_word):
+    flags = _flags(text)
+    if not flags:
         return []
     found: list[_Cand] = []
-    for pattern, handler, needs_digit in _RULES:
-        if needs_digit and not has_digit:
-            continue
-        if not needs_digit and not has_word:
+    for pattern, handler, needs in _RULES:
+        if not flags.issuperset(needs.split()):
             continue
         for m in pattern.finditer(text):
             try:
@@ -972,9 +990,7 @@ def parse_time(expr: str, anchor: date | None = None) -> TimeInterval | None:
         if m.start == 0 and m.end == len(body):
             interval = m.interval
             if offset:
-                return TimeInterval(
-                    interval.start, interval.end, interval.granularity, stripped, interval.anchored
-                )
+                return TimeInterval(interval.start, interval.end, interval.granularity, stripped, interval.anchored)
             return interval
     return None
 
