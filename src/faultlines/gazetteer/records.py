@@ -66,7 +66,10 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}")
         if day is not None:
-            date(year, month or 1, day)  # raises ValueError on 2021-02-30
+            try:
+                date(year, month or 1, day)
+            except ValueError as exc:
+                raise ValueError(f"'{text}' is not a real date ({exc})") from exc
         return cls(year, month, day)
 
     @property
