@@ -68,6 +68,11 @@ FORMS: list[tuple[str, str, float, float | None, float | None, str, str]] = [
     ("it exports 10 bcm of gas", "10 bcm", 10, 10, 10, "bcm", ""),
     ("13 million ethnic Azeris", "13 million ethnic Azeris", 13e6, 13e6, 13e6, "persons", ""),
     ("Millions of Azeris live there", "Millions of Azeris", 4_469_899, 2e6, 9.99e6, "persons", "vague"),
+    ("from 13 to 17 million", "from 13 to 17 million", 15e6, 13e6, 17e6, "", ""),
+    ("two hundred and fifty thousand people", "two hundred and fifty thousand people", 250_000, 250_000, 250_000,
+     "persons", ""),
+    ("ca. 500 people came", "ca. 500 people", 500, 500, 500, "persons", "ca."),
+    ("2,000 Russian troops", "2,000 Russian troops", 2000, 2000, 2000, "troops", ""),
     ("2,000 troops crossed", "2,000 troops", 2000, 2000, 2000, "troops", ""),
     ("50 were killed", "50 were killed", 50, 50, 50, "persons", ""),
     ("a 16 per cent share", "16 per cent", 16, 16, 16, "percent", ""),
@@ -113,6 +118,7 @@ NOT_QUANTITIES = [
     "aged 13 to 17",
     "at 10:30 in the morning",
     "Article 5 applies",
+    "co 50",
 ]
 
 
@@ -136,6 +142,7 @@ def test_years_inside_sentences_with_numbers_are_skipped() -> None:
 # --- binding ---------------------------------------------------------------------------------
 
 KINDS = {"Iran": ("Q794", "state"), "Azerbaijan": ("Q227", "state"), "Russia": ("Q159", "state"),
+         "Russian": ("Q159", "state"), "Iranians": ("Q794", "state"), "Azeri": ("fl:azeris", "ethnic_group"),
          "Israel": ("Q801", "state"), "Azeris": ("fl:azeris", "ethnic_group"),
          "Armenians": ("fl:armenians", "ethnic_group")}  # fmt: skip
 OFFSET = 1000  # sentences sit inside a larger document: offsets are document offsets
@@ -200,6 +207,25 @@ def test_casualties_money_area_and_troops() -> None:
     assert (troops.measure, troops.subject) == ("troops", "Q159")
     ((_, inhabitants),) = bind_all("Iran has 85 million inhabitants.")
     assert (inhabitants.measure, inhabitants.subject) == ("population", "Q794")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("16% of Iran's population are Azeris.", ("percent_of_group", "Q794", "fl:azeris", "R1")),
+        ("About 16% of Iranians are Azeris.", ("percent_of_group", "Q794", "fl:azeris", "R1")),
+        ("Azeris, some 16% of the population, live in Iran.", ("percent_of_group", "Q794", "fl:azeris", "R2a")),
+        ("The Azeris number 15 million in Iran.", ("count", "Q794", "fl:azeris", "R5v")),
+        ("Iran's Azeri population of about 15 million is large.", ("count", "Q794", "fl:azeris", "R6g")),
+        ("Iran's population is about 85 million.", ("population", "Q794", "", "R6")),
+        ("Iran's 85 million people face shortages.", ("population", "Q794", "", "R6p")),
+        ("The strike killed 12 Iranians.", ("casualties", "Q794", "", "R7")),
+        ("2,000 Russian troops are in Azerbaijan.", ("troops", "Q159", "", "R10")),
+    ],
+)
+def test_binding_rules(sentence: str, expected: tuple[str, str, str, str]) -> None:
+    ((_, b),) = bind_all(sentence)
+    assert (b.measure, b.subject, b.group, b.rule) == expected
 
 
 def test_share_without_a_group_and_no_mentions() -> None:

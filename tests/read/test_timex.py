@@ -176,6 +176,14 @@ def test_numbers_that_are_not_times(text: str) -> None:
     assert find_times(text, ANCHOR) == []
 
 
+def test_lists_of_years_and_months_share_the_first_ones_context() -> None:
+    assert [m.text for m in find_times("in 2016, 2018 and 2020", ANCHOR)] == ["2016", "2018", "2020"]
+    assert [m.text for m in find_times("in May and June", ANCHOR)] == ["May", "June"]
+    assert find_times("Route 2024 and 2025", ANCHOR) == []
+    m = only("Trade was small prior to 2020.")
+    assert (m.text, m.interval.start, m.interval.end) == ("prior to 2020", None, D(2019, 12, 31))
+
+
 def test_relative_expressions_need_an_anchor() -> None:
     for text in ("yesterday", "last year", "on Tuesday", "in March", "two years ago", "now"):
         assert find_times(text) == [], text

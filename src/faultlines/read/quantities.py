@@ -84,7 +84,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 def _alt(words: Sequence[str]) -> str:
     """A regex alternation, longest first, spaces matching any run of whitespace."""
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 _ONES = {
@@ -359,9 +360,7 @@ def _candidates(text: str) -> list[QuantityMatch]:
         value = 100 * share
         hedge = _norm(m["hedge"])
         low, high = _range(value, hedge)
-        found.append(
-            QuantityMatch(m.start(), m.end(), value, low, high, "percent", hedge, text[m.start() : m.end()])
-        )
+        found.append(QuantityMatch(m.start(), m.end(), value, low, high, "percent", hedge, text[m.start() : m.end()]))
     for m in _VAGUE_RE.finditer(text):
         hedge = _norm(m["hedge"]) or "vague"
         if m["vague"]:
@@ -381,9 +380,7 @@ def _candidates(text: str) -> list[QuantityMatch]:
                 end = unit.end
         value = round((low * high) ** 0.5, 0)  # the geometric middle of an order-of-magnitude range
         found.append(
-            QuantityMatch(
-                m.start(), end, value, low, high, unit.unit if unit else "", hedge, text[m.start() : end]
-            )
+            QuantityMatch(m.start(), end, value, low, high, unit.unit if unit else "", hedge, text[m.start() : end])
         )
     return found
 
@@ -507,6 +504,9 @@ _MAKE_UP = re.compile(
     r"comprised|form|forms|formed|are|were)\s+$"
 )
 _IN_STATE = re.compile(r"\b(?:in|within|inside)\s+(?:\w+\s+){0,2}$")
+_NUMBER_VERB = re.compile(r"\s+(?:number|numbers|numbered|total|totals|totalled|totaled)\s+$")
+_POSSESSIVE_END = re.compile(r"['’]s?\s+$")
+_PEOPLE_END = re.compile(r"(?i)\b(?:people|citizens|inhabitants|residents)$")
 _INHABITANTS = re.compile(r"(?i)\b(?:inhabitants|residents)$")
 _PCT_ARE = re.compile(r"(?:%|percent|per\s+cent)\s+(?:of\s+\w+\s+)?(?:are|were|is|was)\s+(?:ethnic\s+)?$")
 _CASUALTY_RIGHT = re.compile(
@@ -522,11 +522,12 @@ _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "RUB", "ILS", "IRR", "IRT", "AZN
                     "INR"})  # fmt: skip
 
 
-def _nearest_state(
-    q_start: int, q_end: int, mentions: list[MentionRef], exclude: MentionRef | None = None
-) -> str:
+def _nearest_state(q_start: int, q_end: int, mentions: list[MentionRef], exclude: MentionRef | None = None) -> str:
     """Nearest state mention, preferring one before the number (the sentence's topic)."""
     states = [m for m in mentions if m.kind in _SUBJECT_KINDS and m is not exclude]
+    inside = [m for m in states if q_start <= m.start and m.end <= q_end]  # "2,000 Russian troops"
+    if inside:
+        return inside[0].actor_id
     before = [m for m in states if m.end <= q_start]
     if before:
         return max(before, key=lambda m: m.end).actor_id
@@ -536,9 +537,7 @@ def _nearest_state(
     return ""
 
 
-def _located_state(
-    sentence: str, offset: int, q_end: int, mentions: list[MentionRef], default: str
-) -> str:
+def _located_state(sentence: str, offset: int, q_end: int, mentions: list[MentionRef], default: str) -> str:
     """The state a group lives in when the sentence says "(live) in <State>"; else ``default``.
 
     A located state after the number wins over one before it ("Unlike in Azerbaijan, millions of
@@ -556,9 +555,7 @@ def _located_state(
     return located[-1].actor_id if located else default
 
 
-def bind_quantity(
-    q: QuantityMatch, sentence: str, sentence_start: int, mentions: list[MentionRef]
-) -> Binding:
+def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions: list[MentionRef]) -> Binding:
     """Say what a quantity measures, which state it is about and which group it counts.
 
     Parameters
@@ -618,12 +615,24 @@ def bind_quantity(
             return Binding("percent_of_group", _nearest_state(q.start, q.end, ms, g), g.actor_id, "R3")
         if g is not None and g.kind in _SUBJECT_KINDS:
             return Binding("share", g.actor_id, "", "R3s")
+        # R2a "Azeris, some 16% of the population, live in Iran": the group in apposition
+        g = mention_ending_at(len(_strip_gap(left)))
+        if g is not None and g.kind in _GROUP_KINDS and left[len(_strip_gap(left)) :].strip():
+            where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
+            return Binding("percent_of_group", where, g.actor_id, "R2a")
         return Binding("share", subject, "", "R11")
     # R4 "... 16% are Azeris, approximately 13 to 17 million": the count of the same group
     core = _strip_gap(left)
     g = mention_ending_at(len(core))
     if g is not None and g.kind in _GROUP_KINDS and _PCT_ARE.search(left, 0, g.start - off):
         return Binding("count", _nearest_state(q.start, q.end, ms, g), g.actor_id, "R4")
+    # R5v "The Azeris number 15 million in Iran"
+    verb = _NUMBER_VERB.search(left)
+    if verb is not None:
+        g = mention_ending_at(verb.start())
+        if g is not None and g.kind in _GROUP_KINDS:
+            where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
+            return Binding("count", where, g.actor_id, "R5v")
     casualty = bool(
         _CASUALTY_RIGHT.match(right)
         or _CASUALTY_LEFT.search(left)
@@ -644,6 +653,10 @@ def bind_quantity(
         return Binding("population", subject, "", "R6")
     if _INHABITANTS.search(q.text):
         return Binding("population", subject, "", "R6i")  # "Iran has 85 million inhabitants"
+    if q.unit == "persons" and (poss := _POSSESSIVE_END.search(left)) is not None:
+        g = mention_ending_at(poss.start())
+        if g is not None and g.kind in _SUBJECT_KINDS and _PEOPLE_END.search(q.text):
+            return Binding("population", g.actor_id, "", "R6p")  # "Iran's 85 million people"
     # R7 casualties
     if casualty:
         return Binding("casualties", subject, "", "R7")

@@ -795,7 +795,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
 _MONTH_TRIGGER = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _REL_TRIGGER = re.compile(
     r"(?i:today|tonight|tomorrow|yesterday|now|current|present|recent|lately|ago|last|next|this|past|"
-    r"coming|previous|following|earlier|later|these\s+days|moment|future)"
+    r"coming|previous|following|earlier|later|these\s+days|moment|future|come)"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _PART_WORDS = ("early", "mid", "late", "beginning", "start", "end", "middle", "half")
@@ -840,6 +840,7 @@ _CUE = re.compile(
     r"by|before|prior\s+to|after|as\s+of))\s+$"
 )
 _CONNECT = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|thru|and))\s*")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+)")
 _ONWARDS = re.compile(r"\s+(?i:onwards?|on)(?!\w)")
 _DASHES = {"-", "–", "—"}
 
@@ -858,6 +859,7 @@ def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool
         out.append(TimeMatch(start, end, TimeInterval(first, last, gran, text[start:end], anchored)))
 
     i, n = 0, len(cands)
+    prev: _Cand | None = None  # the last candidate kept, for lists such as "in 2016 and 2017"
     while i < n:
         c = cands[i]
         cue, cue_start = _cue_before(text, c.start)
@@ -875,6 +877,7 @@ def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool
                 ok = ok and c.first is not None and d.last is not None and c.first <= d.last
                 ok = ok and not (c.year_point and d.year_point and _next_word(text, d.end) in _COUNT_NOUNS)
                 if ok:
+                    prev = d
                     start = cue_start if cue in {"from", "between"} else c.start
                     emit(
                         start,
@@ -888,7 +891,10 @@ def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool
                     continue
         i += 1
         if c.weak and not keep_weak:
-            continue
+            listed = prev is not None and _LIST_GAP.fullmatch(text, prev.end, c.start) is not None
+            if not listed and cue in {"", "between", "from"}:
+                continue
+        prev = c
         if cue in {"since", "ever since"} and c.first is not None:
             end = anchor if anchor is not None and anchor >= c.first else None
             emit(cue_start, c.end, c.first, end, c.granularity, c.anchored or anchor is not None)
