@@ -126,6 +126,27 @@ def test_terms_end_with_a_reason_only_when_they_end(gaz: rec.Gazetteer) -> None:
                 assert o.end.earliest <= p.died.latest <= o.end.latest, p.name
 
 
+def test_full_holders_of_one_office_never_overlap_for_long(gaz: rec.Gazetteer) -> None:
+    """Two non-acting holders of the same office at once is a typo in a date (a short handover or
+    an acting holder beside an incapacitated one is allowed)."""
+    terms: dict[tuple[str, str, str], list[tuple[str, rec.Office]]] = {}
+    for p in gaz.people:
+        for o in p.offices:
+            terms.setdefault((o.state, o.organisation, normalise_office(o.office)), []).append((p.id, o))
+    far = date(2100, 1, 1)
+    clashes = []
+    for key, held in terms.items():
+        for i, (a_id, a) in enumerate(held):
+            for b_id, b in held[i + 1:]:
+                if a_id == b_id or a.acting or b.acting:
+                    continue
+                start = max(a.start.latest, b.start.latest)
+                end = min(a.end.earliest if a.end else far, b.end.earliest if b.end else far)
+                if (end - start).days > 14:
+                    clashes.append((key, a_id, b_id))
+    assert not clashes
+
+
 def test_references_between_records_resolve(gaz: rec.Gazetteer) -> None:
     org_ids = {o.id for o in gaz.organisations}
     assert all(o.parent in org_ids for o in gaz.organisations if o.parent)
