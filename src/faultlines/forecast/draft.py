@@ -90,7 +90,8 @@ def _describe(relation: Relation | None, pole: str) -> str:
         return f"no relation with {pole} read (0)"
     return (
         f"relation with {pole} {_affinity(relation):+.2f} "
-        f"(score {relation.score:+.2f} / weight {relation.weight:.2f}, {len(relation.evidence)} items)"
+        f"(score {relation.score:+.2f} / weight {relation.weight:.2f}, {len(relation.evidence)} "
+        f"item{'s' if len(relation.evidence) != 1 else ''})"
     )
 
 
