@@ -211,7 +211,45 @@ def _office_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re
     return _OFFICE_PATTERNS[id(lex)]
 
 
+_SINCE = re.compile(
+    r"^\s+(?:has\s+|had\s+)?(?:(?P<verb>ruled|led|governed|run|been\s+in\s+power\s+in)\s+(?P<state>[A-Z][\w ]+?)|"
+    r"(?:been|served\s+as)\s+(?:the\s+)?(?P<office>[A-Z][\w ]+?)(?:\s+of\s+(?P<of>[A-Z][\w ]+?))?)\s+since\b"
+)
+
+
+def _since_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    """'X has ruled Azerbaijan since 2003', 'X has been Supreme Leader of Iran since 1989'."""
+    for start, end, people in s.people:
+        m = _SINCE.match(s.text[end:])
+        if m is None:
+            continue
+        since = s.time_in(end + m.end() - 5, end + m.end() + 40)
+        if since is None:
+            continue
+        office = lex.offices.get((m.group("office") or "").strip(), "")
+        if m.group("office") and not office:
+            continue
+        state = lex.state_of((m.group("state") or m.group("of") or "").strip())
+        b.claim(
+            s,
+            "office",
+            people[0].id,
+            "in_office_since",
+            {"office": office, "state": state},
+            start,
+            end + m.end(),
+            when=since,
+            candidates=[p.id for p in people],
+            person=people[0].name,
+            title=m.group(0).strip(),
+            former=False,
+            tense="present",
+            state_given=bool(state),
+        )
+
+
 def _office_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    _since_claims(s, lex, b)
     before, after, unknown = _office_patterns(lex)
     tense = _tense(s.text)
     taken: list[tuple[int, int]] = []
@@ -290,7 +328,11 @@ EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "referendum": re.compile(r"\breferendum\b", re.I),
     "ceasefire": re.compile(r"\b(cease-?fire|truce|armistice)\b", re.I),
     "embassy_attack": re.compile(r"\bembassy\b", re.I),
-    "treaty": re.compile(r"\b(treaty|accords?|declaration on|signed|protocol)\b", re.I),
+    "treaty": re.compile(
+        r"\b(treaty|accords?|declaration on|signed|protocol|initial(?:l)?ed|(?:peace|trade|defence|defense|"
+        r"cooperation|partnership) (?:agreement|deal))\b",
+        re.I,
+    ),
     "assassination": re.compile(r"\b(assassinat\w+|killed in an? (?:air ?strike|drone strike)|killing of)\b", re.I),
 }
 _EMBASSY_ATTACK = re.compile(r"\b(attack\w*|storm\w*|gunman|assault\w*|bomb\w*|shooting)\b", re.I)
@@ -305,6 +347,11 @@ _WAR_CONTEXT = re.compile(
 )
 _VISIT_TARGET = re.compile(
     r"\b(?:visit(?:ed|s|ing)?|trip to|travell?ed to|flew to|was received in|visit to)\s+(?:the\s+)?"
+)
+_RELATIVE = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few)\s+(?:years?|months?|weeks?|days?|decades?)\s+"
+    r"(?:after|before|later|earlier|ago)|(?:after|before|following|ahead of|prior to)\s+(?:the|its|his|her|their)\b)",
+    re.I,
 )
 _NOT_EVENT_TIME = re.compile(r"\b(since|until|by)\s*$", re.I)
 
@@ -336,6 +383,10 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
     states = sorted({h.key for h in s.states})
     for kind, m in found.items():
         when = s.time_near(m.start())
+        if when is not None and when.text in text:
+            lo, hi = sorted((text.find(when.text), m.start()))
+            if _RELATIVE.search(text[lo:hi]):
+                when = None  # "in 2009, a year after the war": the year is not the war's
         host = ""
         if kind == "visit":
             target = _VISIT_TARGET.search(text)
@@ -611,6 +662,10 @@ def _attribute_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
 _JOINED = re.compile(r"\b(joined|join|acceded to|accession to|admitted to|became a (?:full )?member)\b", re.I)
 _LEFT = re.compile(r"\b(left|withdrew from|quit|exited|pulled out of|expelled from|suspended)\b", re.I)
 _MEMBER = re.compile(r"\b(members?|membership|member states?|allies|ally)\b", re.I)
+_MEMBERS_OF = re.compile(
+    r"^\s*(?:full\s+|founding\s+)?(?:members?|member states?|allies)\s+(?:such as\s+|including\s+)?"
+    r"(?:[A-Z][\w ]*,\s*|[A-Z][\w ]*\s+and\s+)*$"
+)
 _ROLE = re.compile(r"\b(observer|partner|candidate)\b", re.I)
 _ALLIANCE = re.compile(
     r"(?P<a>\b[A-Z][\w'’]+)(?:'s|’s)?\s+(?:military\s+|strategic\s+|formal\s+)?alliance\s+with\s+(?P<b>[A-Z][\w]+)|"
@@ -632,9 +687,17 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             cue_ok = bool(_MEMBER.search(window) or _JOINED.search(window) or _LEFT.search(window))
         if not cue_ok:
             continue
-        clause_start = max(text.rfind(";", 0, org.start), text.rfind(". ", 0, org.start), 0)
-        states = [h for h in s.states if h.start >= clause_start and h.form in {"name", "capital", "demonym"}]
-        states = [h for h in states if abs(h.start - org.start) <= 120]
+        lo, hi = s.clause_start(org.start), s.clause_end(org.end)
+        forms = {"name", "capital", "demonym"}
+        states = [h for h in s.states if lo <= h.start < org.start and h.form in forms and org.start - h.start <= 120]
+        if not states:
+            states = [
+                h
+                for h in s.states
+                if org.end <= h.start < hi
+                and h.form in {"name", "capital"}
+                and _MEMBERS_OF.match(text[org.end : h.start])
+            ]
         if not states:
             continue
         between = text[min(h.start for h in states) : org.start] if any(h.start < org.start for h in states) else ""

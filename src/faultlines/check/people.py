@@ -10,30 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from types import ModuleType
 from typing import Any
 
-
-def gazetteer() -> ModuleType:
-    """The gazetteer module that holds people and partial dates."""
-    import faultlines.gazetteer as gaz
-
-    if hasattr(gaz, "load_people") and hasattr(gaz, "PartialDate"):
-        return gaz
-    from faultlines.gazetteer import records  # the package exports land with the gazetteer's __init__
-
-    return records
+from faultlines.gazetteer import PartialDate, Person, load_people, normalise_office, office_holders
 
 
-def parse_partial(text: str) -> Any:
-    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into the gazetteer's ``PartialDate``."""
-    return gazetteer().PartialDate.parse(text)
+def parse_partial(text: str) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` with the gazetteer's ``PartialDate``."""
+    return PartialDate.parse(text)
 
 
 @lru_cache(maxsize=1)
-def shipped_people() -> tuple[Any, ...]:
+def shipped_people() -> tuple[Person, ...]:
     """The people the gazetteer ships (cached: the files are read once per process)."""
-    return tuple(gazetteer().load_people())
+    return tuple(load_people())
 
 
 _TITLE_WORDS = frozenset(
@@ -97,14 +87,14 @@ class PeopleIndex:
 
 def office_terms(person: Any, office: str, state: str = "") -> list[Any]:
     """The person's terms in ``office`` (case-insensitive; "defense" = "defence"), optionally in ``state``."""
-    wanted = office.lower().replace("defense", "defence")
+    wanted = normalise_office(office)
     return [
         term
         for term in person.offices
-        if term.office.lower().replace("defense", "defence") == wanted and (not state or term.state == state)
+        if normalise_office(term.office) == wanted and (not state or term.state == state)
     ]
 
 
 def holders_on(state: str, office: str, day: Any, people: Iterable[Any]) -> list[Any]:
     """Who held ``office`` in ``state`` on ``day``, through the gazetteer's own query."""
-    return list(gazetteer().office_holders(state, office, day, people=people))
+    return list(office_holders(state, office, day, people=people))

@@ -25,13 +25,15 @@ from typing import Any
 
 import yaml
 
-from faultlines.check.people import PeopleIndex, gazetteer, parse_partial, shipped_people
+from faultlines.check.people import PeopleIndex, parse_partial, shipped_people
 from faultlines.errors import E, FaultlinesError
+from faultlines.gazetteer import load_extra
 
 DATA_DIR = Path(__file__).parent / "data"
 POPULATION_SOURCE = "World Bank, population, total (SP.POP.TOTL), via great-tables' countrypops"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+ONGOING_KINDS = frozenset({"war", "intervention", "blockade"})
 KINDS = ("events", "memberships", "composition", "firsts", "population")
 
 
@@ -107,6 +109,9 @@ class RefEvent:
 
     @property
     def last_day(self) -> date:
+        """The last day; a war, intervention or blockade with no end recorded is still going on."""
+        if self.end is None and self.kind in ONGOING_KINDS:
+            return date.max
         return (self.end or self.start).latest
 
     def when_text(self) -> str:
@@ -675,7 +680,7 @@ def load_reference(extra: list[Path] | Path | str | None = None) -> ReferenceBas
         if not path.is_dir():
             raise FaultlinesError(E.E031, path=str(path), reason="is not a directory of reference files")
         _load_dir(base, path)
-        extra_people = gazetteer().load_extra(path).people
+        extra_people = load_extra(path).people
         if extra_people:
             base.people = (*base.people, *extra_people)
             base._people_index = None

@@ -20,14 +20,16 @@ Tolerance rule for numbers (documented in ``docs/check.md``):
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from faultlines.check.lexicon import lexicon_for
-from faultlines.check.people import gazetteer, office_terms
+from faultlines.check.people import office_terms
 from faultlines.check.reference import Membership, ReferenceBase, RefEvent, When, human_date
-from faultlines.model import Claim, TimeInterval, Verdict, VerdictLabel
+from faultlines.gazetteer import VERIFIED_AS_OF
+from faultlines.model import Claim, Granularity, TimeInterval, Verdict, VerdictLabel
 
 L = VerdictLabel
 HEDGES = {
@@ -97,7 +99,69 @@ def _person(ctx: Context, claim: Claim) -> Any:
     return people
 
 
+LEADING_OFFICES = ("President", "Prime Minister", "Supreme Leader", "King", "Emir", "Chancellor")
+
+
+def grain_end(start: date, granularity: Granularity) -> date:
+    """The last day an open interval's start may stand for ("since 1989" = some day in 1989)."""
+    if granularity == Granularity.DAY:
+        return start
+    if granularity == Granularity.MONTH:
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return date(start.year, 12, 31)
+
+
+def check_in_office_since(claim: Claim, ctx: Context) -> Verdict:
+    """'X has ruled Azerbaijan since 2003': the continuous run of terms that covers the document date."""
+    people = _person(ctx, claim)
+    when = claim.when
+    if not people or when is None or when.start is None:
+        return _verdict(claim, L.UNVERIFIABLE, "The person or the starting date is not in the reference base.")
+    office, state = claim.value.get("office", ""), claim.value.get("state", "")
+    wanted = (office,) if office else LEADING_OFFICES
+    for person in people:
+        terms = sorted((t for o in wanted for t in office_terms(person, o, state)), key=lambda t: t.start.earliest)
+        if not terms:
+            continue
+        current = [
+            t for t in terms if t.start.earliest <= ctx.doc_date and (t.end is None or t.end.latest >= ctx.doc_date)
+        ]
+        if not current:
+            last = terms[-1]
+            return _verdict(
+                claim,
+                L.OUTDATED,
+                f"{person.name} held it {_term_text(last)}, not on the document date (source: {last.source}).",
+                f"{person.name}: {_term_text(last)}",
+                last.source,
+            )
+        # walk back through back-to-back terms (re-elections) to the start of the run
+        run_start = current[0].start
+        for term in reversed(terms):
+            if (
+                term.end is not None
+                and term.end.latest >= run_start.earliest
+                and term.start.earliest < run_start.earliest
+            ):
+                run_start = term.start
+        start_text = human_date(_when_of(run_start))
+        ref = f"{person.name}: {current[0].office} of {current[0].state} since {start_text}"
+        claimed_lo, claimed_hi = when.start, when.end or grain_end(when.start, when.granularity)
+        if run_start.earliest <= claimed_hi and run_start.latest >= claimed_lo:
+            return _verdict(claim, L.SUPPORTED, f"{ref} (source: {current[0].source}).", ref, current[0].source)
+        return _verdict(
+            claim,
+            L.CONTRADICTED,
+            f"{ref} (source: {current[0].source}); the article says '{_said(claim)}'.",
+            ref,
+            current[0].source,
+        )
+    return _verdict(claim, L.UNVERIFIABLE, "No leading office of this person is in the reference base.")
+
+
 def check_office(claim: Claim, ctx: Context) -> Verdict:
+    if claim.predicate == "in_office_since":
+        return check_in_office_since(claim, ctx)
     office = claim.value.get("office", "")
     state = claim.value.get("state", "")
     people = _person(ctx, claim)
@@ -161,7 +225,7 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
                 claim, L.SUPPORTED, f"{person.name} held it {term_text} (source: {source}).", reference, source
             )
     if covering:
-        verified = gazetteer().VERIFIED_AS_OF
+        verified = VERIFIED_AS_OF
         note = ""
         if any(t.end is None for t in covering) and hi > verified:
             note = f" (in office when the base was last verified, {fmt(verified)})"
@@ -317,7 +381,9 @@ def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
 def _strong(kind: str, m: _Match, claim: Claim) -> bool:
     """Whether a candidate surely is the event the claim means, so a wrong date is an error, not a gap."""
     states = set(claim.details.get("states", []))
-    if kind in {"crash", "assassination"}:
+    if kind == "crash":
+        return m.people > 0 or m.states >= 2
+    if kind == "assassination":
         return m.people > 0
     if kind == "visit":
         return m.visitor_ok and m.host_ok
@@ -327,8 +393,12 @@ def _strong(kind: str, m: _Match, claim: Claim) -> bool:
         return m.states >= 2
     if kind == "strike":
         return m.states >= 2 and m.event.kind == "strike"
-    if kind in {"war", "ceasefire"}:
+    if kind == "war":
+        return m.context > 0  # a named war ("Nagorno-Karabakh", "44-day") identifies itself
+    if kind == "ceasefire":
         return m.context > 0 and (m.states > 0 or m.context >= 2 or not states)
+    if kind == "treaty":
+        return m.people >= 2 or (m.context > 0 and m.states >= 2)
     return False
 
 
