@@ -244,23 +244,22 @@ def one_round(
     xi = x[:, :, None]
     xj = x[:, None, :]
     distinct = xi != xj
+    abs_ij = np.abs(eu_ij)
     gain_ahead = (eu_ji > 0) & (eu_ij < 0) & distinct
     confront = distinct & (eu_ji > eu_ij) & (eu_ij > 0)
-    compromise = gain_ahead & (eu_ji > np.abs(eu_ij))
+    compromise = gain_ahead & (eu_ji > abs_ij)
     # the replication's capitulation condition ``eu_ji < abs(eu_ji)`` is never true
     bdm = options.capitulation == "bdm"
-    capitulate = gain_ahead & (eu_ji < np.abs(eu_ij)) if bdm else np.zeros_like(distinct)
+    capitulate = gain_ahead & (eu_ji < abs_ij) if bdm else np.zeros_like(distinct)
 
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.abs(eu_ij / np.where(eu_ji != 0, eu_ji, 1.0))
-    compromise_at = xi + (xj - xi) * ratio
+        ratio = abs_ij / np.abs(np.where(eu_ji != 0, eu_ji, 1.0))  # share of the way i concedes
+        if options.compromise_choice == "scholz":
+            abs_ji = np.abs(eu_ji)
+            compromise_key = (abs_ij * xi + abs_ji * xj) / (abs_ij + abs_ji)
+        else:
+            compromise_key = d * ratio  # the concession's size, in the same order as in scale units
     move = d  # same order as |x_j - x_i| within a run
-    if options.compromise_choice == "scholz":
-        a, b = np.abs(eu_ij), np.abs(eu_ji)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            compromise_key = (a * xi + b * xj) / (a + b)
-    else:
-        compromise_key = np.abs(compromise_at - xi)
 
     has_conf, conf_j = _pick(confront, move)
     has_comp, comp_j = _pick(compromise, compromise_key)
@@ -279,8 +278,8 @@ def one_round(
         partner[flag] = index[flag]
 
     safe = np.maximum(partner, 0)[:, :, None]
-    target = np.take_along_axis(np.broadcast_to(xj, eu_ij.shape), safe, axis=2)[..., 0]
-    settled = np.take_along_axis(compromise_at, safe, axis=2)[..., 0]
+    target = np.take_along_axis(x, safe[..., 0], axis=1)
+    settled = x + (target - x) * np.take_along_axis(ratio, safe, axis=2)[..., 0]
     new_x = np.where(kind == COMPROMISE, settled, np.where(kind == NO_OFFER, x, target))
     taken_ij = np.where(kind == NO_OFFER, np.nan, np.take_along_axis(eu_ij, safe, axis=2)[..., 0])
     taken_ji = np.where(kind == NO_OFFER, np.nan, np.take_along_axis(eu_ji, safe, axis=2)[..., 0])
