@@ -161,8 +161,11 @@ def _print(result: Any, max_actors: int = 12) -> None:
             for item in mc.sensitivity[:8]:
                 sens.add_row(escape(item.actor), item.input, f"{item.rho:+.2f}")
             console.print(sens)
-        elif result.eu is not None and not mc.dynamics:
-            console.print("[dim]no input uncertainty stated: every run is identical[/]")
+        elif float(mc.outcomes.max() - mc.outcomes.min()) == 0.0:
+            console.print(
+                "[dim]no input uncertainty stated: every run is identical "
+                "(set it in the scenario or with --position-sd/--salience-sd/--capability-rel)[/]"
+            )
 
 
 def register(app: typer.Typer) -> None:
