@@ -176,6 +176,29 @@ def test_numbers_that_are_not_times(text: str) -> None:
     assert find_times(text, ANCHOR) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The summer of 2020 was hot.", D(2020, 6, 1)),
+        ("Early 2025 brought a crash.", D(2025, 1, 1)),
+        ("Mid-2025 is the target.", D(2025, 5, 1)),
+        ("The early 1990s were hard.", D(1990, 1, 1)),
+        ("The 16th Century was long.", D(1500, 1, 1)),
+        ("The Mid-20th Century saw calls for autonomy.", D(1933, 1, 1)),
+        ("The first half of 2024 was calm.", D(2024, 1, 1)),
+        ("Two years ago it began.", D(2022, 1, 1)),
+        ("Last Year it began.", D(2023, 1, 1)),
+        ("Since March it has grown.", D(2024, 3, 1)),
+        ("The end of March was calm.", D(2024, 3, 21)),
+        ("Last Tuesday it rained.", D(2024, 6, 11)),
+        ("The Nineties were hard.", D(1990, 1, 1)),
+    ],
+)
+def test_capitalised_forms(text: str, start: date) -> None:
+    found = find_times(text, ANCHOR)
+    assert found and found[0].start == 0 and found[0].interval.start == start, found
+
+
 def test_lists_of_years_and_months_share_the_first_ones_context() -> None:
     assert [m.text for m in find_times("in 2016, 2018 and 2020", ANCHOR)] == ["2016", "2018", "2020"]
     assert [m.text for m in find_times("in May and June", ANCHOR)] == ["May", "June"]

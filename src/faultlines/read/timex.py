@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -81,6 +82,25 @@ def _week_of(day: date) -> tuple[date, date]:
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
+
+
+def _ci(alternation: str) -> str:
+    """Make each alternative's first letter match either case ("[Ee]arly|[Mm]id").
+
+    Python's ``re`` is many times slower on ``(?i:...)`` alternations, so rules that must stay
+    case-sensitive elsewhere (capitalised month names) use this; fully case-insensitive rules run
+    on an ASCII-lower-cased copy of the text instead (same length, so the offsets agree).
+    """
+    return (
+        "(?:"
+        + "|".join(
+            f"[{alt[0].upper()}{alt[0]}]{alt[1:]}" if alt[:1].isalpha() else alt for alt in alternation.split("|")
+        )
+        + ")"
+    )
+
+
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -684,7 +704,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     ),
     (
         re.compile(
-            rf"(?:(?:the\s+)?(?P<part>(?i:{_PART_Y}))(?:\s+|\s*-\s*))?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
+            rf"(?:(?:the\s+)?(?P<part>{_ci(_PART_Y)})(?:\s+|\s*-\s*))?(?P<mon>{_MONTH}),?\s+(?:of\s+)?"
             rf"(?P<y>{_YEAR}){_YR}"
         ),
         _h_month_year,
@@ -692,7 +712,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     ),
     (
         re.compile(
-            rf"(?:(?i:from|between)\s+)?(?P<mon>{_MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<mon2>{_MONTH}),?\s+"
+            rf"(?:(?:[Ff]rom|[Bb]etween)\s+)?(?P<mon>{_MONTH})\s*(?:-|–|—|to|and|through|until)\s*(?P<mon2>{_MONTH}),?\s+"
             rf"(?:of\s+)?(?P<y>{_YEAR}){_YR}"
         ),
         _h_month_range,
@@ -700,8 +720,12 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     ),
     (
         re.compile(
-            r"(?<![\w])(?P<pre>(?i:in|during|since|until|till|by|from|through|before|after|last|next|this|"
-            r"this\s+past|to|and|early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of))"
+            r"(?<![\w])(?P<pre>"
+            + _ci(
+                r"in|during|since|until|till|by|from|through|before|after|last|next|this|"
+                r"this\s+past|to|and|early|mid|late|(?:[Tt]he\s+)?(?:beginning|start|end|middle)\s+of|[Bb]eginning\s+of|[Ee]nd\s+of|[Ss]tart\s+of|[Mm]iddle\s+of"
+            )
+            + r")"
             rf"(?:\s+|\s*-\s*)(?P<mon>{_MONTH_ALONE})(?!,?\s*\d)"
         ),
         _h_month_alone,
@@ -709,19 +733,19 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     ),
     (
         re.compile(
-            r"(?:(?P<the>(?i:the))\s+)?(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?"
-            rf"(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+of)?,?\s+(?P<y>{_YEAR})"
+            r"(?:(?P<the>(?:the))\s+)?(?:(?P<part>(?:early|mid|late))(?:\s+|\s*-\s*))?"
+            rf"(?P<s>(?:spring|summer|autumn|fall|winter))(?:\s+of)?,?\s+(?P<y>{_YEAR})"
             rf"(?:\s*[-/–]\s*(?P<y2>{_YEAR}|\d\d))?{_YR}"
         ),
         _h_season_year,
-        "digit season",
+        "digit season lower",
     ),
     (
         re.compile(
-            r"(?<!\w)(?P<mod>(?i:this\s+past|this|last|next|past))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))\b"
+            r"(?<!\w)(?P<mod>(?:this\s+past|this|last|next|past))\s+(?P<s>(?:spring|summer|autumn|fall|winter))\b"
         ),
         _h_season_rel,
-        "season",
+        "season lower",
     ),
     (
         re.compile(rf"(?<!\w)(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s+of)?\s*['’]?\s*(?P<y>{_YEAR}){_YR}"),
@@ -730,79 +754,78 @@ _RULES: list[tuple[re.Pattern[str], _Handler, str]] = [
     ),
     (
         re.compile(
-            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
-            rf"(?P<u>(?i:quarter|half))\s+of\s+(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR}){_YR}"
+            r"(?:(?:the)\s+)?(?P<ord>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+            rf"(?P<u>(?:quarter|half))\s+of\s+(?:(?:the\s+year)\s+)?(?P<y>{_YEAR}){_YR}"
         ),
         _h_quarter_words,
-        "digit quarter",
+        "digit quarter lower",
     ),
     (re.compile(rf"(?<!\w)(?:H(?P<h>[12])|(?P<h2>[12])H)\s+(?P<y>{_YEAR}){_YR}"), _h_half, "digit H"),
     (
         re.compile(
-            rf"(?:(?i:the)\s+)?(?P<part>(?i:{_PART_Y}))(?:\s+|\s*-\s*)(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR})"
+            rf"(?:(?:the)\s+)?(?P<part>(?:{_PART_Y}))(?:\s+|\s*-\s*)(?:(?:the\s+year)\s+)?(?P<y>{_YEAR})"
             rf"{_YR}(?!['’]s\b)"
         ),
         _h_year_part,
-        "digit part",
+        "digit part lower",
     ),
     (
         re.compile(
-            rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<part>(?i:{_PART_C}|first\s+half\s+of|second\s+half\s+of))"
+            rf"(?:(?P<the>(?:the))\s+)?(?:(?P<part>(?:{_PART_C}|first\s+half\s+of|second\s+half\s+of))"
             r"(?:\s+|\s*-\s*))?(?<![\w$.,])(?P<dec>1\d\d0|20\d0)(?P<apo>['’])?s\b"
         ),
         _h_decade,
-        "digit decade",
+        "digit decade lower",
     ),
     (
         re.compile(
-            r"(?:(?P<the>(?i:the))\s+)?(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?['’‘](?P<dd>\d0)s\b"
+            r"(?:(?P<the>(?:the))\s+)?(?:(?P<part>(?:early|mid|late))(?:\s+|\s*-\s*))?['’‘](?P<dd>\d0)s\b"
             r"(?P<w>)"
         ),
         _h_decade_short,
-        "digit decade",
+        "digit decade lower",
     ),
     (
         re.compile(
-            r"(?P<the>(?i:the))\s+(?:(?P<part>(?i:early|mid|late))(?:\s+|\s*-\s*))?(?<![\w$.,'’‘])"
-            r"(?:(?P<dd>[1-9]0)s\b|(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+            r"(?P<the>(?:the))\s+(?:(?P<part>(?:early|mid|late))(?:\s+|\s*-\s*))?(?<![\w$.,'’‘])"
+            r"(?:(?P<dd>[1-9]0)s\b|(?P<w>(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
             r"nineties))\b)"
         ),
         _h_decade_short,
-        "decword",
+        "decword lower",
     ),
     (
         re.compile(
-            rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<part>(?i:{_PART_C}))(?:\s+|\s*-\s*))?"
-            rf"(?:(?<!\d)(?P<n>\d{{1,2}}){_ORD}|(?P<w>(?i:{_ORDW})))"
-            rf"(?:\s*(?:-|–|and|to|or)\s*(?:the\s+)?(?:(?P<n2>\d{{1,2}}){_ORD}|(?P<w2>(?i:{_ORDW}))))?"
-            r"(?:\s+|\s*-\s*)(?P<cent>(?i:century|centuries))\b(?:\s*(?P<era>BCE?|B\.C\.|AD|A\.D\.|CE)(?!\w))?"
+            rf"(?:(?P<the>(?:the))\s+)?(?:(?P<part>(?:{_PART_C}))(?:\s+|\s*-\s*))?"
+            rf"(?:(?<!\d)(?P<n>\d{{1,2}}){_ORD}|(?P<w>(?:{_ORDW})))"
+            rf"(?:\s*(?:-|–|and|to|or)\s*(?:the\s+)?(?:(?P<n2>\d{{1,2}}){_ORD}|(?P<w2>(?:{_ORDW}))))?"
+            r"(?:\s+|\s*-\s*)(?P<cent>(?:century|centuries))\b(?:\s*(?P<era>bce?|b\.c\.|ad|a\.d\.|ce)(?!\w))?"
         ),
         _h_century,
-        "century",
+        "century lower",
     ),
     (re.compile(rf"{_YL}(?P<y1>{_YEAR})\s*(?:-|–|—|/)\s*(?P<y2>{_YEAR}|\d\d){_YR}"), _h_year_range, "digit"),
     (re.compile(rf"{_YL}(?P<y>{_YEAR}){_YR}"), _h_year, "digit"),
     (
-        re.compile(rf"(?<!\w)(?:(?P<mod>(?i:last|next|this|on|by|since|until))\s+)?(?P<wd>{_WD})\b(?!,?\s+\d)"),
+        re.compile(rf"(?<!\w)(?:(?P<mod>{_ci('last|next|this|on|by|since|until')})\s+)?(?P<wd>{_WD})\b(?!,?\s+\d)"),
         _h_weekday,
         "weekday",
     ),
-    (re.compile(r"(?<!\w)(?i:" + "|".join(_REL_PARTS) + r")(?!\w)"), _h_relative, "rel"),
+    (re.compile(r"(?<!\w)(?:" + "|".join(_REL_PARTS) + r")(?!\w)"), _h_relative, "rel lower"),
 ]
 
 # Cheap tests run once per text; a rule only runs when all of its flags hold, so a sentence
 # without, say, the word "century" never pays for the century pattern.
 _MONTH_TRIGGER = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_REL_TRIGGER = re.compile(
-    r"(?i:today|tonight|tomorrow|yesterday|now|current|present|recent|lately|ago|last|next|this|past|"
+_REL_TRIGGER = re.compile(  # searched in the lower-cased text
+    r"(?:today|tonight|tomorrow|yesterday|now|current|present|recent|lately|ago|last|next|this|past|"
     r"coming|previous|following|earlier|later|these\s+days|moment|future|come)"
 )
 _HAS_DIGIT = re.compile(r"\d")
 _PART_WORDS = ("early", "mid", "late", "beginning", "start", "end", "middle", "half")
 
 
-def _flags(text: str) -> set[str]:
-    lower = text.lower()
+def _flags(text: str, lower: str) -> set[str]:
     flags: set[str] = set()
     if _HAS_DIGIT.search(text):
         flags.add("digit")
@@ -827,7 +850,7 @@ def _flags(text: str) -> set[str]:
         flags.add("decword")
     if "day" in text:
         flags.add("weekday")
-    if _REL_TRIGGER.search(text):
+    if _REL_TRIGGER.search(lower):
         flags.add("rel")
     return flags
 
@@ -843,6 +866,12 @@ _CONNECT = re.compile(r"\s*(?:-|–|—|(?i:to|until|till|through|thru|and))\s*"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?i:and|or)\s+)?|(?i:and|or)\s+)")
 _ONWARDS = re.compile(r"\s+(?i:onwards?|on)(?!\w)")
 _DASHES = {"-", "–", "—"}
+
+
+_COMPILED = [
+    (pattern, handler, frozenset(needs.split()) - {"lower"}, "lower" in needs.split())
+    for pattern, handler, needs in _RULES
+]
 
 
 def _cue_before(text: str, pos: int) -> tuple[str, int]:
@@ -917,16 +946,18 @@ def _compose(text: str, cands: list[_Cand], anchor: date | None, keep_weak: bool
 
 
 def _candidates(text: str, anchor: date | None) -> list[_Cand]:
-    flags = _flags(text)
+    lower = text.translate(_LOWER)
+    flags = _flags(text, lower)
     if not flags:
         return []
     found: list[_Cand] = []
-    for pattern, handler, needs in _RULES:
-        if not flags.issuperset(needs.split()):
+    for pattern, handler, needs, on_lower in _COMPILED:
+        if not flags.issuperset(needs):
             continue
-        for m in pattern.finditer(text):
+        subject = lower if on_lower else text
+        for m in pattern.finditer(subject):
             try:
-                cand = handler(m, text, anchor)
+                cand = handler(m, subject, anchor)
             except (ValueError, OverflowError, KeyError):
                 cand = None  # an impossible date ("31 February") or one out of range
             if cand is not None and cand.end > cand.start:
