@@ -73,6 +73,7 @@ FORMS: list[tuple[str, str, float, float | None, float | None, str, str]] = [
      "persons", ""),
     ("ca. 500 people came", "ca. 500 people", 500, 500, 500, "persons", "ca."),
     ("2,000 Russian troops", "2,000 Russian troops", 2000, 2000, 2000, "troops", ""),
+    ("try 5 times", "5 times", 5, 5, 5, "times", ""),  # "try" is not the lira's code here
     ("2,000 troops crossed", "2,000 troops", 2000, 2000, 2000, "troops", ""),
     ("50 were killed", "50 were killed", 50, 50, 50, "persons", ""),
     ("a 16 per cent share", "16 per cent", 16, 16, 16, "percent", ""),
@@ -97,6 +98,24 @@ def test_every_documented_form(
         assert q.high is not None and math.isclose(q.high, high, rel_tol=1e-9)
     assert q.unit == unit
     assert q.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "hedge", "unit"),
+    [
+        ("About 85 million live there.", "About 85 million", 85e6, "about", ""),
+        ("Two Million fled.", "Two Million", 2e6, "", ""),
+        ("More Than 91% agreed.", "More Than 91%", 91, "more than", "percent"),
+        ("USD 5 million was paid.", "USD 5 million", 5e6, "", "USD"),
+        ("Between 13 and 17 million.", "Between 13 and 17 million", 15e6, "", ""),
+        ("Dozens of People came.", "Dozens of People", 49, "vague", "persons"),
+        ("A Third of voters.", "A Third", 100 / 3, "", "percent"),
+    ],
+)
+def test_capitalised_forms(text: str, expr: str, value: float, hedge: str, unit: str) -> None:
+    q = only(text)
+    assert (q.text, q.hedge, q.unit) == (expr, hedge, unit)
+    assert math.isclose(q.value, value)
 
 
 NOT_QUANTITIES = [

@@ -15,6 +15,7 @@ in ``docs/time-and-quantities.md``.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -167,22 +168,23 @@ _WORDNUM = (
     rf"(?:(?:{_WORD_SMALL})|half\s+a|a|an)(?![\w])"
     rf"(?:(?:[\s-]+(?:and[\s-]+)?)(?:(?:{_WORD_SMALL})|{_WORD_SCALE}|dozen)(?![\w]))*"
 )
-_CUR = r"(?:US\$|\$|€|£|¥|₽|₪|(?:USD|EUR|GBP|RUB|ILS|IRR|AZN|TRY|AMD|CNY)\s?)"
+# Matched in the lower-cased text; "try" (Turkish lira) is left out: it is an English word.
+_CUR = r"(?:us\$|\$|€|£|¥|₽|₪|(?:usd|eur|gbp|rub|ils|irr|azn|amd|cny)\s?)"
 _SCALE_AFTER = r"(?:million|billion|trillion|thousand|bn|mn|mln|tn|k|(?(cur)(?:m|b)|(?!)))"
 _PCT = r"(?:\s?%|\s?(?:percent|per\s+cent|pct)\b)"
 
 _QTY = re.compile(
     rf"""(?<![\w.,/#\-−+$€£¥₽₪])
-    (?:(?P<btw>(?i:between|from))\s+|(?P<hedge>(?i:{_HEDGE}))\s+)?
+    (?P<btw>(?<=between\s)|(?<=from\s))?
     (?P<cur>{_CUR})?
-    (?P<n1>{_DIGITS}|(?i:{_WORDNUM}))
-    (?:\s?(?P<sc1>(?i:{_SCALE_AFTER}))(?!\w))?
+    (?P<n1>{_DIGITS}|(?:{_WORDNUM}))
+    (?:\s?(?P<sc1>(?:{_SCALE_AFTER}))(?!\w))?
     (?P<pct1>{_PCT})?
     (?:
-        \s*(?P<conn>-|–|—|(?i:to)|(?(btw)(?i:and)|(?!)))\s*
+        \s*(?P<conn>-|–|—|(?:to)|(?(btw)(?:and)|(?!)))\s*
         (?P<cur2>{_CUR})?
-        (?P<n2>{_DIGITS}|(?i:{_WORDNUM}))
-        (?:\s?(?P<sc2>(?i:{_SCALE_AFTER}))(?!\w))?
+        (?P<n2>{_DIGITS}|(?:{_WORDNUM}))
+        (?:\s?(?P<sc2>(?:{_SCALE_AFTER}))(?!\w))?
         (?P<pct2>{_PCT})?
     )?
     (?![\w]|[.,:]\d)""",
@@ -200,9 +202,9 @@ _FRACTIONS = {
 _IN_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
          "ten": 10, "twenty": 20, "hundred": 100}  # fmt: skip
 _FRAC = re.compile(
-    rf"(?<![\w])(?:(?P<hedge>(?i:{_HEDGE}))\s+)?(?:"
-    rf"(?P<frac>(?i:{_alt(list(_FRACTIONS))}))(?=\s+(?i:of|the|its|their|all)\b)"
-    rf"|(?P<one>(?i:one))\s+(?i:in|out\s+of)\s+(?P<den>\d{{1,3}}|(?i:{_alt(list(_IN_N))}))(?!\w))"
+    r"(?<![\w])(?:"
+    rf"(?P<frac>(?:{_alt(list(_FRACTIONS))}))(?=\s+(?:of|the|its|their|all)\b)"
+    rf"|(?P<one>(?:one))\s+(?:in|out\s+of)\s+(?P<den>\d{{1,3}}|(?:{_alt(list(_IN_N))}))(?!\w))"
 )
 _VAGUE = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
@@ -212,11 +214,19 @@ _VAGUE = {
 }  # fmt: skip
 _FEW = {"a few": (2, 5), "a couple of": (2, 3), "several": (3, 9), "many": (5, 20)}
 _VAGUE_RE = re.compile(
-    rf"(?<![\w])(?:(?P<hedge>(?i:{_HEDGE}))\s+)?(?:"
-    rf"(?P<vague>(?i:{_alt(list(_VAGUE))}))(?=\s+of\b)"
-    rf"|(?P<few>(?i:{_alt(list(_FEW))}))\s+(?P<sc>(?i:hundred|thousand|million|billion))"
-    rf"(?:\s+(?P<sc2>(?i:thousand|million)))?(?!\w))"
+    r"(?<![\w])(?:"
+    rf"(?P<vague>(?:{_alt(list(_VAGUE))}))(?=\s+of\b)"
+    rf"|(?P<few>(?:{_alt(list(_FEW))}))\s+(?P<sc>(?:hundred|thousand|million|billion))"
+    rf"(?:\s+(?P<sc2>(?:thousand|million)))?(?!\w))"
 )
+_HEDGE_BEFORE = re.compile(rf"(?<![\w])(?P<hedge>(?:{_HEDGE}))\s+$")
+_BTW_BEFORE = re.compile(r"(?<![\w])(?:between|from)\s+$")
+_HAS_DIGIT = re.compile(r"\d")
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_NUMBER_WORD = re.compile(rf"(?:{_alt([*_ONES, *_TENS, *_SCALES, 'dozen'])})")
+_FRAC_WORDS = ("half", "third", "quarter", "fifth", "tenth", "majority", "one in ", "one out of")
+_VAGUE_WORDS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "few",
+                "couple", "many")  # fmt: skip
 _WORD = r"([A-Za-z](?:[\w'’\-²]|\.(?=\w))*)"
 _NEXT_WORDS = re.compile(rf"\s+{_WORD}(?:\s+{_WORD})?(?:\s+{_WORD})?")
 _OF_AFTER = re.compile(r"\s+of(?!\w)")
@@ -342,13 +352,35 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _hedge_before(text: str, pos: int) -> tuple[str, int]:
+    """The hedge ending right before ``pos`` ("about ", "more than ") and where it starts.
+
+    Looking back from each number is much cheaper than trying every hedge at every position.
+    """
+    m = _HEDGE_BEFORE.search(text, max(0, pos - 28), pos)
+    return (_norm(m["hedge"]), m.start()) if m else ("", pos)
+
+
 def _candidates(text: str) -> list[QuantityMatch]:
     found: list[QuantityMatch] = []
-    for m in _QTY.finditer(text):
-        q = _from_number(m, text)
-        if q is not None:
-            found.append(q)
-    for m in _FRAC.finditer(text):
+    # The patterns are lower-case and run on an ASCII-lower-cased copy (same offsets): Python's
+    # re is many times slower on case-insensitive alternations.
+    lower = text.translate(_LOWER)
+    if _HAS_DIGIT.search(text) or _NUMBER_WORD.search(lower):
+        for m in _QTY.finditer(lower):
+            q = _from_number(m, text, lower)
+            if q is not None:
+                found.append(q)
+    if any(w in lower for w in _FRAC_WORDS):
+        found.extend(_fractions(text, lower))
+    if any(w in lower for w in _VAGUE_WORDS):
+        found.extend(_vague(text, lower))
+    return found
+
+
+def _fractions(text: str, lower: str) -> list[QuantityMatch]:
+    found = []
+    for m in _FRAC.finditer(lower):
         if m["frac"]:
             share = _FRACTIONS[_norm(m["frac"])]
         else:
@@ -358,11 +390,17 @@ def _candidates(text: str) -> list[QuantityMatch]:
                 continue
             share = 1 / den
         value = 100 * share
-        hedge = _norm(m["hedge"])
+        hedge, start = _hedge_before(lower, m.start())
         low, high = _range(value, hedge)
-        found.append(QuantityMatch(m.start(), m.end(), value, low, high, "percent", hedge, text[m.start() : m.end()]))
-    for m in _VAGUE_RE.finditer(text):
-        hedge = _norm(m["hedge"]) or "vague"
+        found.append(QuantityMatch(start, m.end(), value, low, high, "percent", hedge, text[start : m.end()]))
+    return found
+
+
+def _vague(text: str, lower: str) -> list[QuantityMatch]:
+    found = []
+    for m in _VAGUE_RE.finditer(lower):
+        hedge, start = _hedge_before(lower, m.start())
+        hedge = hedge or "vague"
         if m["vague"]:
             low, high = _VAGUE[_norm(m["vague"])]
             end = m.end()
@@ -379,13 +417,12 @@ def _candidates(text: str) -> list[QuantityMatch]:
             if unit is not None:
                 end = unit.end
         value = round((low * high) ** 0.5, 0)  # the geometric middle of an order-of-magnitude range
-        found.append(
-            QuantityMatch(m.start(), end, value, low, high, unit.unit if unit else "", hedge, text[m.start() : end])
-        )
+        found.append(QuantityMatch(start, end, value, low, high, unit.unit if unit else "", hedge, text[start:end]))
     return found
 
 
-def _from_number(m: re.Match[str], text: str) -> QuantityMatch | None:
+def _from_number(m: re.Match[str], text: str, lower: str) -> QuantityMatch | None:
+    """A quantity from a match in ``lower``; ``text`` (same offsets) keeps the case for nouns."""
     n1 = _number(m["n1"])
     if n1 is None:
         return None
@@ -400,7 +437,13 @@ def _from_number(m: re.Match[str], text: str) -> QuantityMatch | None:
     scale1 = _SCALES.get(sc1) or _SUFFIX_SCALES.get(sc1, 1.0)
     scale2 = _SCALES.get(sc2) or _SUFFIX_SCALES.get(sc2, 1.0)
     percent = bool(m["pct1"] or m["pct2"])
-    hedge = _norm(m["hedge"])
+    start, end = m.start(), m.end()
+    if m["btw"] is not None:
+        hedge = ""
+        btw = _BTW_BEFORE.search(lower, max(0, start - 10), start)
+        start = btw.start() if btw else start
+    else:
+        hedge, start = _hedge_before(lower, start)
     if n2 is not None:
         v2 = n2[0]
         if not sc1 and sc2 and v1 < v2:
@@ -416,7 +459,6 @@ def _from_number(m: re.Match[str], text: str) -> QuantityMatch | None:
         value = v1 * scale1
         low, high = _range(value, hedge)
         scaled = bool(sc1) or wscale1
-    start, end = m.start(), m.end()
     unit = ""
     people = False
     if percent:
