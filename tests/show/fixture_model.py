@@ -48,7 +48,8 @@ DOC1 = (
 DOC2 = (
     "Turkey backs Azerbaijan with weapons and diplomacy. "
     "Russia sells arms to Armenia and keeps a base there. "
-    "In 2021 Iran held military drills on the Azerbaijani border."
+    "In 2021 Iran held military drills on the Azerbaijani border. "
+    "Turkey and Israel quarrel over Gaza."
 )
 
 
@@ -96,9 +97,7 @@ def build(extra_docs: list[Document] | None = None) -> CorpusModel:
                     Mention(actor.id, Span(doc.id, doc.sentence_of(m.start()), m.start(), m.end(), m.group()))
                 )
 
-    def ev(
-        doc: Document, phrase: str, kind: RelationKind, sign: int, when: TimeInterval | None, item: str
-    ) -> Evidence:
+    def ev(doc: Document, phrase: str, kind: RelationKind, sign: int, when: TimeInterval | None, item: str) -> Evidence:
         return Evidence(item, "event", span(doc, phrase), sign, 1.0, kind, when)
 
     rel_specs = [
@@ -142,6 +141,7 @@ def build(extra_docs: list[Document] | None = None) -> CorpusModel:
         ("Q227", "Q399", [ev(d1, "Armenia fought Azerbaijan", RelationKind.MILITARY, -1, year(2020), "e5")]),
         ("Q227", "Q43", [ev(d2, "Turkey backs Azerbaijan", RelationKind.MILITARY, 1, None, "e6")]),
         ("Q159", "Q399", [ev(d2, "Russia sells arms to Armenia", RelationKind.MILITARY, 1, None, "e7")]),
+        ("Q43", "Q801", [ev(d2, "Turkey and Israel quarrel over Gaza", RelationKind.DIPLOMATIC, -1, None, "e8")]),
         ("Q794", "fl:azeris", [ev(d1, "Azeris live in northern Iran", RelationKind.KINSHIP, 1, None, "s1")]),
     ]
     relations = []
@@ -165,7 +165,7 @@ def build(extra_docs: list[Document] | None = None) -> CorpusModel:
         Event(
             "e1",
             "doc1",
-            "TRADE",
+            "COOPERATE",
             span(d1, "Azerbaijan buys drones and other arms from Israel"),
             ["Q227"],
             ["Q801"],
@@ -175,7 +175,7 @@ def build(extra_docs: list[Document] | None = None) -> CorpusModel:
         Event(
             "e5",
             "doc1",
-            "FIGHT",
+            "ASSAULT",
             span(d1, "Armenia fought Azerbaijan"),
             ["Q399"],
             ["Q227"],
@@ -242,3 +242,29 @@ HOSTILE_TEXT = (
     "Breaking: <script>window.__pwned=1;alert('x')</script> Iran and Azerbaijan talk. "
     "See <img src=x onerror=\"window.__pwned=2;alert('y')\"> and a link javascript:alert(3) here."
 )
+HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned=3;alert('t')\">Title"
+
+
+def with_hostile(corpus: CorpusModel) -> CorpusModel:
+    """Add a document whose text, title and link carry script payloads, with an Iran–Azerbaijan quote."""
+    doc = Document(
+        "evil",
+        HOSTILE_TEXT,
+        title=HOSTILE_TITLE,
+        date=date(2022, 1, 1),
+        url="javascript:window.__pwned=4",
+        source="<script>alert(5)</script>",
+        sentences=[(0, 81), (81, len(HOSTILE_TEXT))],
+    )
+    corpus.documents.append(doc)
+    start = HOSTILE_TEXT.index("<img")
+    end = HOSTILE_TEXT.index(" and a link")
+    piece = Evidence(
+        "evil-e", "event", Span("evil", 1, start, end, HOSTILE_TEXT[start:end]), -1, 1.0, RelationKind.DIPLOMATIC, None
+    )
+    script = HOSTILE_TEXT.index("<script>")
+    corpus.mentions.append(Mention("Q794", Span("evil", 0, script, script + 40, HOSTILE_TEXT[script : script + 40])))
+    for rel in corpus.relations:
+        if (rel.a, rel.b) == ("Q227", "Q794"):
+            rel.evidence.append(piece)
+    return corpus

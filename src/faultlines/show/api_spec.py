@@ -26,9 +26,7 @@ _FILTERS = [
 ]
 
 
-def _get(
-    summary: str, params: list[dict[str, Any]] | None = None, *, schema: str = "object"
-) -> dict[str, Any]:
+def _get(summary: str, params: list[dict[str, Any]] | None = None, *, schema: str = "object") -> dict[str, Any]:
     return {
         "get": {
             "summary": summary,
@@ -54,9 +52,7 @@ def openapi_document() -> dict[str, Any]:
         "paths": {
             "/api/summary": _get("Counts of documents, actors, relations, events, claims; time range."),
             "/api/bundle": _get("Everything the views draw (without evidence quotes) in one document."),
-            "/api/documents": _get(
-                "Documents: id, title, date, link (http/https only), size.", schema="array"
-            ),
+            "/api/documents": _get("Documents: id, title, date, link (http/https only), size.", schema="array"),
             "/api/actors": _get(
                 "Actors with kind, home state, mentions, degree and map ids.",
                 [_param("kind", "Actor kinds, comma-separated.")],
@@ -87,12 +83,8 @@ def openapi_document() -> dict[str, Any]:
                 ],
                 schema="array",
             ),
-            "/api/claims": _get(
-                "Checkable claims with their verdicts (null when unchecked).", schema="array"
-            ),
-            "/api/structure": _get(
-                "Structure results (triads, frustration index, blocs) or why not available."
-            ),
+            "/api/claims": _get("Checkable claims with their verdicts (null when unchecked).", schema="array"),
+            "/api/structure": _get("Structure results (triads, frustration index, blocs) or why not available."),
             "/api/forecast": _get("Forecast results (rounds, outcome distribution) or why not available."),
             "/api/read": {
                 "post": {

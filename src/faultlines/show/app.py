@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -71,11 +72,7 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.decode().lower() not in SECURITY_HEADERS
-                ]
+                headers = [(k, v) for k, v in message.get("headers", []) if k.decode().lower() not in SECURITY_HEADERS]
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
                 message["headers"] = headers
             await send(message)
@@ -126,6 +123,15 @@ def _state(request: Request) -> ShowState:
     return request.app.state.show
 
 
+async def _bundle(request: Request) -> dict[str, Any]:
+    """The cached bundle, built off the event loop (building runs the structure and forecast panels)."""
+    return await run_in_threadpool(_state(request).bundle)
+
+
+async def _index(request: Request) -> views.ModelIndex:
+    return await run_in_threadpool(_state(request).index)
+
+
 def _csv_param(request: Request, name: str) -> set[str] | None:
     raw = request.query_params.getlist(name)
     values = {v.strip() for item in raw for v in item.split(",") if v.strip()}
@@ -155,27 +161,27 @@ async def openapi(request: Request) -> Response:
 
 
 async def api_bundle(request: Request) -> Response:
-    return JSONResponse(_state(request).bundle())
+    return JSONResponse(await _bundle(request))
 
 
 async def api_summary(request: Request) -> Response:
     state = _state(request)
-    data = state.bundle()
+    data = await _bundle(request)
     return JSONResponse({**data["summary"], "source": state.source.describe()})
 
 
 async def api_documents(request: Request) -> Response:
-    return JSONResponse(_state(request).bundle()["documents"])
+    return JSONResponse((await _bundle(request))["documents"])
 
 
 async def api_actors(request: Request) -> Response:
     kinds = _csv_param(request, "kind")
-    rows = _state(request).bundle()["actors"]
+    rows = (await _bundle(request))["actors"]
     return JSONResponse([row for row in rows if kinds is None or row["kind"] in kinds])
 
 
 async def api_relations(request: Request) -> Response:
-    data = _state(request).bundle()
+    data = await _bundle(request)
     try:
         start, end = _date_param(request, "start"), _date_param(request, "end")
     except ValueError as error:
@@ -193,7 +199,7 @@ async def api_relations(request: Request) -> Response:
 
 
 async def api_events(request: Request) -> Response:
-    data = _state(request).bundle()
+    data = await _bundle(request)
     try:
         start, end = _date_param(request, "start"), _date_param(request, "end")
     except ValueError as error:
@@ -217,8 +223,7 @@ async def api_events(request: Request) -> Response:
 
 
 async def api_evidence(request: Request) -> Response:
-    state = _state(request)
-    index = state.index()
+    index = await _index(request)
     params = request.query_params
     try:
         limit = min(max(int(params.get("limit", "200")), 1), 5000)
@@ -239,15 +244,15 @@ async def api_evidence(request: Request) -> Response:
 
 
 async def api_claims(request: Request) -> Response:
-    return JSONResponse(_state(request).bundle()["claims"])
+    return JSONResponse((await _bundle(request))["claims"])
 
 
 async def api_structure(request: Request) -> Response:
-    return JSONResponse(_state(request).bundle()["panels"].get("structure", {}))
+    return JSONResponse((await _bundle(request))["panels"].get("structure", {}))
 
 
 async def api_forecast(request: Request) -> Response:
-    return JSONResponse(_state(request).bundle()["panels"].get("forecast", {}))
+    return JSONResponse((await _bundle(request))["panels"].get("forecast", {}))
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -314,9 +319,7 @@ async def api_read(request: Request) -> Response:
     return JSONResponse(job, status_code=202)
 
 
-def _run_read(
-    state: ShowState, job: dict[str, Any], text: str, meta: dict[str, str], when: date | None
-) -> None:
+def _run_read(state: ShowState, job: dict[str, Any], text: str, meta: dict[str, str], when: date | None) -> None:
     """Read one article and store it, updating ``job`` as it goes (polled by GET /api/jobs/{id})."""
     try:
         import importlib

@@ -60,9 +60,7 @@ def forecast_poles(corpus: CorpusModel) -> tuple[str, str] | None:
     return worst.a, worst.b
 
 
-def forecast_panel(
-    corpus: CorpusModel, poles: tuple[str, str] | None = None, *, runs: int = 200
-) -> dict[str, Any]:
+def forecast_panel(corpus: CorpusModel, poles: tuple[str, str] | None = None, *, runs: int = 200) -> dict[str, Any]:
     """Rounds and outcome distribution from :mod:`faultlines.forecast`.
 
     The issue is drafted by :func:`faultlines.forecast.draft_scenario` as "alignment between" the

@@ -86,27 +86,39 @@ class StoreSource:
     def corpus(self) -> CorpusModel:
         with self._lock:
             if self._cached is None or self._cached[0] != self.version:
-                corpus = self._store.corpus()
-                try:
-                    from faultlines.model import Verdict, VerdictLabel
-
-                    for row in self._store.read_table("verdicts"):
-                        corpus.verdicts.append(
-                            Verdict(
-                                claim_id=str(row["claim_id"]),
-                                label=VerdictLabel(row["label"]),
-                                explanation=str(row.get("explanation", "")),
-                                reference=row.get("reference"),
-                                source=str(row.get("source", "")),
-                                qid=str(row.get("qid", "")),
-                                corpus_agree=int(row.get("corpus_agree", 0) or 0),
-                                corpus_disagree=int(row.get("corpus_disagree", 0) or 0),
-                            )
-                        )
-                except (KeyError, ValueError, TypeError):
-                    corpus.verdicts = []
-                self._cached = (self.version, corpus)
+                self._cached = (self.version, self._load(None))
             return self._cached[1]
+
+    def corpus_of(self, doc_ids: list[str]) -> CorpusModel:
+        """The model of some stored documents only (not cached)."""
+        with self._lock:
+            return self._load(doc_ids)
+
+    def _load(self, doc_ids: list[str] | None) -> CorpusModel:
+        """The stored model plus the verdicts the check capability wrote to its results table."""
+        corpus = self._store.corpus(doc_ids)
+        wanted = {c.id for c in corpus.claims}
+        try:
+            from faultlines.model import Verdict, VerdictLabel
+
+            for row in self._store.read_table("verdicts"):
+                if str(row.get("claim_id")) not in wanted:
+                    continue
+                corpus.verdicts.append(
+                    Verdict(
+                        claim_id=str(row["claim_id"]),
+                        label=VerdictLabel(row["label"]),
+                        explanation=str(row.get("explanation", "")),
+                        reference=row.get("reference"),
+                        source=str(row.get("source", "")),
+                        qid=str(row.get("qid", "")),
+                        corpus_agree=int(row.get("corpus_agree", 0) or 0),
+                        corpus_disagree=int(row.get("corpus_disagree", 0) or 0),
+                    )
+                )
+        except (KeyError, ValueError, TypeError):
+            corpus.verdicts = []  # a results table of another layout: show claims unchecked
+        return corpus
 
     def ingest(self, model: DocumentModel) -> bool:
         with self._lock:
@@ -125,3 +137,38 @@ class StoreSource:
     def close(self) -> None:
         with self._lock:
             self._store.close()
+
+
+def load_corpus(
+    paths: list[Path] | None = None, *, db: Path | None = None, doc_ids: list[str] | None = None
+) -> CorpusModel:
+    """The model a report or export shows: articles read from ``paths`` (nothing stored), else the store.
+
+    Raises
+    ------
+    FaultlinesError
+        E011 when every path was skipped; E020 when the store cannot be opened.
+    """
+    if paths:
+        from faultlines.errors import E, InputError
+        from faultlines.read import Skipped, aggregate_relations, read_paths
+
+        models: list[DocumentModel] = []
+        skipped = 0
+        for item in read_paths(list(paths)):
+            if isinstance(item, Skipped):
+                skipped += 1
+            else:
+                models.append(item)
+        if not models:
+            raise InputError(E.E011, count=skipped)
+        corpus = CorpusModel.merge(models)
+        corpus.relations = aggregate_relations(corpus.events, corpus.statements)
+        return corpus
+    source = StoreSource(db)
+    try:
+        if doc_ids:
+            return source.corpus_of(doc_ids)
+        return source.corpus()
+    finally:
+        source.close()

@@ -121,6 +121,10 @@ class ModelIndex:
         if bounds is None or bounds[1] - bounds[0] > 4 * CONTEXT_CHARS:
             bounds = (max(0, span.start - CONTEXT_CHARS), min(len(doc.text), span.end + CONTEXT_CHARS))
         start, end = bounds
+        while start < min(end, span.start) and doc.text[start].isspace():
+            start += 1
+        while end > max(start, span.end) and doc.text[end - 1].isspace():
+            end -= 1
         text = doc.text[start:end]
         lo = min(max(span.start - start, 0), len(text))
         hi = min(max(span.end - start, lo), len(text))

@@ -106,7 +106,20 @@
   ];
 
   function layoutOptions(n) {
-    if (n <= 250) return { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110, padding: 30, numIter: 1500 };
+    if (n <= 250)
+      return {
+        name: "cose",
+        animate: false,
+        randomize: true,
+        nodeRepulsion: function () { return 400000; },
+        idealEdgeLength: function () { return 120; },
+        edgeElasticity: function () { return 100; },
+        nodeOverlap: 40,
+        gravity: 60,
+        componentSpacing: 100,
+        numIter: 2000,
+        padding: 30,
+      };
     return { name: "concentric", animate: false, padding: 20, minNodeSpacing: 6, concentric: function (node) { return node.degree(); }, levelWidth: function () { return 4; } };
   }
 
