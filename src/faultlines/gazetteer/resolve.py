@@ -32,9 +32,15 @@ LABELS: dict[ActorKind, str] = {
 }
 
 _WEAPON_CONTEXT = re.compile(
-    r"^\W*(missiles?|systems?|drones?|munitions?|air[- ]defen[cs]e|batter(y|ies)|rockets?|aircraft|jets?|"
-    r"tanks?|interceptors?|launchers?|UAVs?)\b",
+    r"^\W*(?:[\w-]*\d[\w-]*\s+)?(missiles?|systems?|drones?|munitions?|air[- ]defen[cs]e|batter(y|ies)|"
+    r"rockets?|aircraft|jets?|tanks?|interceptors?|launchers?|UAVs?)\b",
     re.I,
+)
+
+
+#: Weapon names that are also everyday words: read as weapons only when a weapon noun follows.
+_COMMON_WORD_WEAPONS = frozenset(
+    {"arrow", "patriot", "heron", "spike", "hermes", "javelin", "stinger", "hawk", "harpy", "tomahawk", "sling"}
 )
 
 
@@ -136,7 +142,12 @@ def shipped_lexicon() -> Lexicon:
 
 
 def choose(
-    candidates: list[Candidate], *, following: str = "", preceding: str = "", on: date | None = None
+    candidates: list[Candidate],
+    *,
+    following: str = "",
+    preceding: str = "",
+    on: date | None = None,
+    form: str = "",
 ) -> Candidate | None:
     """Pick the actor a surface form names here.
 
@@ -146,7 +157,14 @@ def choose(
     if not candidates:
         return None
     if len(candidates) == 1:
-        return candidates[0]
+        only = candidates[0]
+        if (
+            only.actor.kind is ActorKind.WEAPON_SYSTEM
+            and form.lower() in _COMMON_WORD_WEAPONS
+            and not _WEAPON_CONTEXT.match(following)
+        ):
+            return None
+        return only
     weapons = [c for c in candidates if c.actor.kind is ActorKind.WEAPON_SYSTEM]
     others = [c for c in candidates if c.actor.kind is not ActorKind.WEAPON_SYSTEM]
     if weapons and (_WEAPON_CONTEXT.match(following) or not others):

@@ -41,6 +41,13 @@ EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "SYR": ("Damascus",),
 }
 
+#: Demonyms the atlas lacks (adjective, then nouns); source: common English usage.
+EXTRA_DEMONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "PSE": (("Palestinian",), ("Palestinians",)),
+    "USA": (("U.S.", "US"), ()),
+    "GBR": (("UK",), ("Britons",)),
+}
+
 #: Historical states that are not in the atlas but fill articles about the region.
 HISTORICAL: tuple[Actor, ...] = (
     Actor(
@@ -108,6 +115,9 @@ def state_names() -> dict[str, StateNames]:
             if demonym.adjective:
                 adjectives.update(_demonym_parts(demonym.adjective or ""))
             nouns.update(_demonym_parts(demonym.noun or ""))
+        extra_adjectives, extra_nouns = EXTRA_DEMONYMS.get(alpha3, ((), ()))
+        adjectives.update(extra_adjectives)
+        nouns.update(extra_nouns)
         nouns -= adjectives
         capitals = tuple(c.name for c in country.capitals)
         actor = Actor(

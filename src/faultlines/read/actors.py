@@ -46,6 +46,9 @@ _SECTOR_RE = [
     (re.compile(rf"^\s*(['’]s\s+)?(?:[a-z-]+\s+)?(?:{words})\b", re.I), sector)
     for words, sector in SECTOR_WORDS
 ]
+#: Words between a state and a person's name that make the state the person's own ("Iraqi President
+#: Saddam Hussein", "Britain's Defence Secretary Tom King"): at most five title words, no punctuation.
+_TITLE_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z][\w.-]*\s+){0,5}$")
 _PRONOUN = re.compile(r"\b(it|its|itself)\b", re.I)
 _ACTIVE_KINDS = {ActorKind.STATE, ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.ETHNIC_GROUP,
                  ActorKind.RELIGIOUS_GROUP}  # fmt: skip
@@ -92,9 +95,8 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
         following = doc.text[ent.end_char : ent.end_char + 40]
         preceding = doc.text[max(0, ent.start_char - 40) : ent.start_char]
         if ent.label_.startswith("FL_"):
-            candidate = choose(
-                lexicon.forms.get(ent.ent_id_, []), following=following, preceding=preceding, on=on
-            )
+            candidates = lexicon.forms.get(ent.ent_id_, [])
+            candidate = choose(candidates, following=following, preceding=preceding, on=on, form=ent.text)
         elif ent.label_ in _NER_KINDS:
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:
@@ -105,8 +107,11 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     continue
                 prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
                           ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
+                home = _state_before(doc, ent, mentions, actors) if kind is ActorKind.PERSON else ""
+                note = f"; state {home} from the title before the name" if home else ""
                 actor = Actor(
-                    id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, source="unresolved: spaCy NER"
+                    id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, home_state=home,
+                    source="unresolved: spaCy NER" + note,
                 )
                 candidate = Candidate(actor, "", f"ner:{ent.label_}")
         if candidate is None:
@@ -125,6 +130,21 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
     mentions.extend(_pronoun_mentions(doc, doc_id, mentions, actors, sentence_of))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return Resolved(mentions, actors)
+
+
+def _state_before(doc: Doc, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
+    """The state named in the title right before a person's name, if any."""
+    for mention in reversed(mentions):
+        if mention.span.end > ent.start_char:
+            continue
+        if ent.start_char - mention.span.end > 60:
+            return ""
+        actor = actors.get(mention.actor_id)
+        if actor is None or actor.kind is not ActorKind.STATE:
+            return ""
+        between = doc.text[mention.span.end : ent.start_char]
+        return actor.home_state if _TITLE_BETWEEN.match(between) else ""
+    return ""
 
 
 def _pronoun_mentions(doc, doc_id, mentions, actors, sentence_of) -> list[Mention]:

@@ -98,6 +98,15 @@ _HEDGE_VERBS = {"believe", "suspect", "think", "claim", "allege", "speculate", "
 _HEDGE_WORDS = {"possibly", "reportedly", "allegedly", "apparently", "perhaps", "maybe", "likely", "probably",
                 "purportedly", "supposedly"}  # fmt: skip
 _FUTURE_VERBS = {"plan", "intend", "aim", "expect", "hope", "want", "prepare", "threaten", "vow", "promise"}
+#: Verbs that undo what their object names: lifting a ban concedes, halting aid sanctions.
+_UNDO = {"lift", "ease", "end", "remove", "relax", "cancel", "shorten", "scrap", "drop", "repeal", "revoke"}
+_HALT = {"halt", "suspend", "stop", "cut", "freeze", "break", "end", "terminate", "withdraw", "cancel", "curtail"}
+#: Words that turn the clause they govern into a stated intention ("is ready to withdraw").
+_INTENT = {"willing", "ready", "prepared", "agree", "offer", "promise", "pledge", "vow", "commit", "intend",
+           "plan", "decide", "determined", "resolve", "eager", "undertake"}  # fmt: skip
+_REFUSAL = {"fail", "refuse", "decline", "reject"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+_MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 _VERBAL_PROTEST = {"raise", "lodge", "voice", "express", "issue", "file", "send", "deliver"}
 _NAMED_CONFLICTS: dict[str, tuple[str, ...]] = {
     # Participants of conflicts named after a place (source: Encyclopaedia Britannica, "Nagorno-Karabakh").
@@ -270,6 +279,12 @@ def _event(
         return None
     targets = [t for t in targets if t not in sources]
     sent = anchor.sent
+    modality = _modality(anchor)
+    changed = stance(anchor, trigger.event_type, modality) if anchor.pos_ in ("VERB", "AUX") else None
+    if changed is not None:
+        trigger = Trigger(changed[0], changed[1], trigger.kind)
+        rule += f"+stance:{changed[0].lower()}"
+        modality.future = False  # the promise or threat itself happened
     code = event_code(trigger.event_type, trigger.mode)
     span = Span(ctx.doc_id, _sentence_index(anchor), sent.start_char, sent.end_char, sent.text)
     return Event(
@@ -282,7 +297,7 @@ def _event(
         sources=sources,
         targets=targets,
         when=ctx.time_for(anchor),
-        modality=_modality(anchor),
+        modality=modality,
         kinds=_kinds(trigger, scope) or list(code.kinds),
         trigger=anchor.text,
         rule=rule,
@@ -349,8 +364,9 @@ def code_events(ctx: Context) -> list[Event]:
     events: list[Event] = []
     consumed: set[int] = set()
     doc = ctx.doc
+    light = lex.light | _UNDO | _HALT
     for token in doc:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.light:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in light:
             for child in token.children:
                 if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
                     found = _noun_trigger(child, lex)
@@ -359,9 +375,13 @@ def code_events(ctx: Context) -> list[Event]:
                     trigger, _ = found
                     if trigger.event_type == "PROTEST" and token.lemma_.lower() in _VERBAL_PROTEST:
                         trigger = Trigger("ACCUSE", "disapprove", None)
+                    trigger = _undone(trigger, token.lemma_.lower())
                     subject, passive = _subject(token)
                     sources = _noun_sources(child, ctx) or _actors_in(subject, ctx)
                     targets = _prep_objects(child, ctx) or _prep_objects(token, ctx)
+                    for other in token.children:  # "give Tanzania a grant": the indirect object
+                        if other.dep_ in ("dative", "dobj") and other.i != child.i:
+                            targets.extend(a for a in _actors_in(_phrase(other), ctx) if a not in targets)
                     if passive:
                         sources, targets = _agent(token, ctx), sources
                     event = _event(ctx, trigger, token, sources, targets, f"light-verb:{token.lemma_}+{child.lemma_}",
@@ -387,6 +407,13 @@ def code_events(ctx: Context) -> list[Event]:
                 targets.extend(a for a in _actors_in(_phrase(obj), ctx) if a not in targets)
                 targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
             targets.extend(a for a in _prep_objects(token, ctx) if a not in targets)
+            if not targets:
+                # "agreed to provide aid to Poland": the complement clause names the recipient
+                for clause in (c for c in token.children if c.dep_ == "xcomp"):
+                    for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
+                        targets.extend(a for a in _actors_in(_phrase(obj), ctx) if a not in targets)
+                        targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
+                    targets.extend(a for a in _prep_objects(clause, ctx) if a not in targets)
             if passive:
                 sources, targets = _agent(token, ctx), sources + [t for t in targets if t not in sources]
             if (
@@ -427,6 +454,50 @@ def code_events(ctx: Context) -> list[Event]:
     for number, event in enumerate(events):
         event.id = f"{ctx.doc_id}:e{number}"
     return events
+
+
+def _undone(trigger: Trigger, verb: str) -> Trigger:
+    """The event a reversing verb makes of its object: lift a ban → CONCEDE, halt aid → SANCTION."""
+    if verb in _UNDO and trigger.event_type in ("COERCE", "SANCTION", "PROTEST", "THREATEN"):
+        return Trigger("CONCEDE", "", trigger.kind)
+    if verb in _UNDO | _HALT and trigger.event_type in ("ASSAULT", "MOBILIZE"):
+        return Trigger("RETREAT", "ceasefire" if trigger.event_type == "ASSAULT" else "withdraw", trigger.kind)
+    if verb in _HALT and trigger.event_type in _COOPERATIVE:
+        return Trigger("SANCTION", "discontinue", trigger.kind)
+    return trigger
+
+
+def stance(token: Token, event_type: str, modality: Modality) -> tuple[str, str] | None:
+    """Re-type an event that is only intended, threatened or refused (PLOVER codes the stance).
+
+    "is ready to withdraw" and "will return the weapons" are promises (AGREE); "will attack unless"
+    and "threatened to cut ties" are threats (THREATEN); "failed to reach agreement" is REJECT.
+    Speculation by others ("analysts believe X may ...") is not the actor's stance and is left alone.
+    """
+    governor = token.head if token.dep_ in ("xcomp", "ccomp", "advcl", "conj") else None
+    governor_word = governor.lemma_.lower() if governor is not None else ""
+    if governor is not None and governor.dep_ == "acomp":
+        governor_word = governor.lemma_.lower()
+    if governor is not None and governor.pos_ in ("AUX", "VERB"):
+        for child in governor.children:
+            if child.dep_ == "acomp" and child.lemma_.lower() in _INTENT:
+                governor_word = child.lemma_.lower()
+    if token.dep_ == "xcomp" and governor_word in _REFUSAL and event_type in _COOPERATIVE:
+        return "REJECT", ""
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for c in token.children
+    )
+    intended = (token.dep_ == "xcomp" and governor_word in _INTENT) or (modality.future and not modality.speculative)
+    if token.dep_ == "xcomp" and governor_word == "threaten":
+        return "THREATEN", ""
+    if not intended:
+        return None
+    if conditional or event_type in _MATERIAL_CONFLICT:
+        return "THREATEN", ""
+    if event_type in _COOPERATIVE and event_type != "AGREE":
+        return "AGREE", ""
+    return None
 
 
 def _between(noun: Token, ctx: Context) -> list[str]:
