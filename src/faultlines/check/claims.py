@@ -186,7 +186,7 @@ def _tense(text: str) -> str:
 
 
 def _mod(name: str) -> str:
-    return rf"(?:(?P<{name}>former|ex|then|late|current|sitting|incumbent|acting|new|outgoing)[\s-]+)?"
+    return rf"(?:(?P<{name}>(?i:former|ex|then|late|current|sitting|incumbent|acting|new|outgoing))[\s-]+)?"
 
 
 _OFFICE_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
@@ -698,6 +698,9 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
                 and h.form in {"name", "capital"}
                 and _MEMBERS_OF.match(text[org.end : h.start])
             ]
+        if not states and lo > 0 and re.search(r"\sand\s+\w+$", text[max(0, lo - 20) : lo]):
+            # "Iran joined the SCO in 2023 and joined BRICS in 2024": the subject carries over
+            states = [h for h in s.states if h.end <= lo and h.form == "name"][:1]
         if not states:
             continue
         between = text[min(h.start for h in states) : org.start] if any(h.start < org.start for h in states) else ""

@@ -258,12 +258,18 @@ def _yaml_records(path: Path) -> Iterator[tuple[int, dict[str, Any], dict[str, i
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
             raise _fail(path, line, "-", "each record must be a mapping of field: value")
-        try:
-            record = loader.construct_mapping(node, deep=True)
-        except yaml.YAMLError as exc:
-            raise _fail(path, line, "-", f"cannot read the record: {exc}") from exc
-        lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
-        yield line, {str(k): v for k, v in record.items()}, lines
+        record: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in lines:
+                raise _fail(path, key_node.start_mark.line + 1, key, f"given twice (also on line {lines[key]})")
+            lines[key] = key_node.start_mark.line + 1
+            try:
+                record[key] = loader.construct_object(value_node, deep=True)
+            except (yaml.YAMLError, ValueError) as exc:
+                raise _fail(path, lines[key], key, f"cannot read the value: {exc}") from exc
+        yield line, record, lines
 
 
 class _Record:

@@ -579,15 +579,21 @@ def _judge_range(
         if ref_lo <= ceiling:
             return L.SUPPORTED
         return L.PARTLY_SUPPORTED if ref_lo <= widen(high, 2 * tol)[1] else L.CONTRADICTED
-    c_lo, c_hi = widen(low, tol)[0], widen(high, tol)[1]
-    if low == high:
-        if c_lo <= ref_hi and c_hi >= ref_lo:
-            return L.SUPPORTED
-        c2_lo, c2_hi = widen(low, 2 * tol)[0], widen(high, 2 * tol)[1]
-        return L.PARTLY_SUPPORTED if c2_lo <= ref_hi and c2_hi >= ref_lo else L.CONTRADICTED
-    if c_lo <= ref_hi and c_hi >= ref_lo:
-        inside = (c_lo <= ref_lo and c_hi >= ref_hi) or (ref_lo <= c_lo and c_hi <= ref_hi)
-        return L.SUPPORTED if inside else L.PARTLY_SUPPORTED
+
+    def near(k: float) -> tuple[float, float]:
+        """The reference widened by the tolerance (relative to the reference, or in points)."""
+        if relative:
+            return ref_lo * (1 - k), ref_hi * (1 + k)
+        return ref_lo - k, ref_hi + k
+
+    r_lo, r_hi = near(tol)
+    if low <= r_hi and high >= r_lo:
+        within = r_lo <= low and high <= r_hi
+        covers = low <= ref_lo and ref_hi <= high
+        return L.SUPPORTED if low == high or within or covers else L.PARTLY_SUPPORTED
+    r2_lo, r2_hi = near(2 * tol)
+    if low == high and r2_lo <= low <= r2_hi:
+        return L.PARTLY_SUPPORTED
     return L.CONTRADICTED
 
 

@@ -1,0 +1,118 @@
+"""Claim extraction: one test per claim kind, spans that point at the text, opinion marked not checkable."""
+
+from __future__ import annotations
+
+from tests.check.conftest import claims_of, model
+
+from faultlines.check import ReferenceBase, classify_sentence, extract_claims
+
+
+def _span_ok(text: str, claims: list) -> bool:
+    return all(text[c.span.start : c.span.end] == c.span.text and c.span.text for c in claims)
+
+
+def test_office_claim_before_and_after_the_name(base: ReferenceBase) -> None:
+    text = "In 2016, Israeli Prime Minister Benjamin Netanyahu met Ilham Aliyev, the President of Azerbaijan."
+    offices = claims_of(text, base, "office")
+    values = {(c.details["person"], c.value["office"], c.value["state"]) for c in offices}
+    assert ("Benjamin Netanyahu", "Prime Minister", "ISR") in values
+    assert ("Ilham Aliyev", "President", "AZE") in values
+    assert all(c.when is not None and c.when.text == "2016" for c in offices)
+    assert _span_ok(text, offices)
+
+
+def test_office_claim_records_tense_and_former(base: ReferenceBase) -> None:
+    (now,) = claims_of("President Hassan Rouhani is visiting Baku.", base, "office")
+    assert now.details["tense"] == "present" and not now.details["former"]
+    (was,) = claims_of("Former President Hassan Rouhani spoke in Baku.", base, "office")
+    assert was.details["former"]
+
+
+def test_in_office_since_claim(base: ReferenceBase) -> None:
+    (claim,) = claims_of("Ilham Aliyev has ruled Azerbaijan since 2003.", base, "office")
+    assert claim.predicate == "in_office_since" and claim.value["state"] == "AZE"
+    assert claim.when is not None and claim.when.start is not None and claim.when.start.year == 2003
+
+
+def test_dated_event_claims(base: ReferenceBase) -> None:
+    text = "The helicopter crashed on 19 May 2024. In 2016 Netanyahu visited Baku."
+    events = claims_of(text, base, "event")
+    kinds = {c.subject: c for c in events}
+    assert kinds["crash"].when is not None and kinds["crash"].when.text == "19 May 2024"
+    assert kinds["visit"].details["host"] == "AZE" and "Benjamin Netanyahu" in kinds["visit"].details["people_names"]
+    assert _span_ok(text, events)
+
+
+def test_a_year_attached_to_another_clause_is_not_the_event_date(base: ReferenceBase) -> None:
+    text = "Georgia left the CIS in 2009, a year after its war with Russia over South Ossetia."
+    assert [c for c in claims_of(text, base, "event") if c.subject == "war"] == []
+
+
+def test_event_detail_claims(base: ReferenceBase) -> None:
+    details = claims_of("The plane carrying the minister crashed in Azerbaijan in 2024.", base, "event_detail")
+    assert {(c.predicate, c.value) for c in details} == {("aircraft", "plane"), ("place", "AZE")}
+
+
+def test_quantity_claims_population_share_and_group_size(base: ReferenceBase) -> None:
+    text = "Iran has a population of about 85 million, of which 16% are Azeris, approximately 13 to 17 million."
+    found = claims_of(text, base, "quantity")
+    by = {c.predicate: c for c in found}
+    assert by["population"].subject == "IRN" and by["population"].value == {"low": 85e6, "high": 85e6}
+    assert by["population"].details["hedge"] == "about"
+    assert by["share"].details["group"] == "Azerbaijanis" and by["share"].value == {"low": 16, "high": 16}
+    assert by["group_size"].value == {"low": 13e6, "high": 17e6}
+    assert _span_ok(text, found)
+
+
+def test_attribute_claims_ethnicity_birthplace_religion(base: ReferenceBase) -> None:
+    ethnic = claims_of("Azeris such as Supreme Leader Khamenei hold high office.", base, "attribute")
+    assert [(c.predicate, c.value) for c in ethnic] == [("ethnicity", "Azerbaijanis")]
+    born = claims_of("Ilham Aliyev was born in Baku.", base, "attribute")
+    assert [(c.predicate, c.value) for c in born] == [("birthplace", "Baku")]
+    religion = claims_of("Iran and Iraq are both Shia-majority countries.", base, "attribute")
+    assert {(c.subject, c.value) for c in religion} == {("IRN", "Shia"), ("IRQ", "Shia")}
+
+
+def test_religion_needs_the_state_as_its_subject(base: ReferenceBase) -> None:
+    text = "Officials in Jerusalem called it proof that a Shia-majority country can be a partner."
+    assert claims_of(text, base, "attribute") == []
+
+
+def test_membership_and_alliance_claims(base: ReferenceBase) -> None:
+    found = claims_of(
+        "Iran became a full member of the SCO in July 2023 and joined BRICS at the start of 2024. "
+        "Georgia left the CIS in 2009. Turkey's alliance with Azerbaijan is old.",
+        base,
+        "membership",
+    )
+    got = {(c.subject, c.predicate, c.value, c.when.text if c.when else "") for c in found}
+    assert ("IRN", "joined", "SCO", "July 2023") in got
+    assert ("IRN", "joined", "BRICS", "the start of 2024") in got
+    assert ("GEO", "left", "CIS", "2009") in got
+    assert ("TUR", "alliance", "AZE", "") in got
+
+
+def test_aspiration_is_not_checkable(base: ReferenceBase) -> None:
+    (claim,) = claims_of("Georgia hopes to join NATO.", base, "membership")
+    assert not claim.checkable
+
+
+def test_superlative_claim(base: ReferenceBase) -> None:
+    (claim,) = claims_of("Turkey was the first country to recognise Azerbaijan's independence.", base, "superlative")
+    assert claim.subject == "TUR" and claim.predicate == "first" and "recognise" in claim.details["phrase"]
+
+
+def test_opinion_prediction_and_question_are_not_checkable(base: ReferenceBase) -> None:
+    assert classify_sentence("How will Iran respond?") == "question"
+    assert classify_sentence("Iran may strengthen cooperation with Russia in the future.") == "prediction"
+    assert classify_sentence("Analysts believe that Baku helped.") == "opinion"
+    assert classify_sentence("Azerbaijan joined the OTS in 2009.") == "fact"
+    text = "How will Iran respond? Iran may strengthen its ties with Russia. This is like a betrayal."
+    found = extract_claims(model(text), base)
+    assert [c.kind for c in found] == ["opinion"] * 3
+    assert not any(c.checkable for c in found)
+    assert [c.predicate for c in found] == ["question", "prediction", "opinion"]
+
+
+def test_plain_narration_gives_no_claim(base: ReferenceBase) -> None:
+    assert extract_claims(model("The talks went on late into the night."), base) == []
