@@ -153,6 +153,14 @@ def test_several_quantities_in_order() -> None:
     assert [q.start for q in found] == sorted(q.start for q in found)
 
 
+def test_fractions_of_a_year_are_times_not_quantities() -> None:
+    assert find_quantities("Exports rose in the first half of 2024.") == []
+    assert [q.text for q in find_quantities("Half of the 31 provinces voted in the second half of 2024.")] == [
+        "Half",
+        "31 provinces",
+    ]
+
+
 def test_years_inside_sentences_with_numbers_are_skipped() -> None:
     found = find_quantities("In 2016, some 30,000 troops moved and by 2020 over 100 drones had been sold.")
     assert [q.text for q in found] == ["some 30,000 troops", "over 100 drones"]

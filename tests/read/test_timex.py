@@ -131,6 +131,9 @@ FORMS: list[tuple[str, str, date | None, date | None, G, bool]] = [
     ("The envoy arrives next Tuesday.", "next Tuesday", D(2024, 6, 18), D(2024, 6, 18), G.DAY, True),
     ("The envoy arrived on Wednesday.", "Wednesday", D(2024, 6, 5), D(2024, 6, 5), G.DAY, True),
     ("Ties have grown since last year.", "since last year", D(2023, 1, 1), ANCHOR, G.YEAR, True),
+    ("It has grown from 2016 to the present.", "from 2016 to the present", D(2016, 1, 1), ANCHOR, G.VAGUE, True),
+    ("2020 was a turning point.", "2020", D(2020, 1, 1), D(2020, 12, 31), G.YEAR, False),
+    ("Trade grew. 1979 saw a revolution.", "1979", D(1979, 1, 1), D(1979, 12, 31), G.YEAR, False),
 ]
 # fmt: on
 
@@ -168,6 +171,8 @@ NOT_TIMES = [
     "version 2020.1",
     "may 2024 be better",  # lower-case "may" is a verb
     "the march 2024 plan",  # lower-case "march" is a noun
+    "1500 militants were seen",
+    "Unit 2020 was deployed",
 ]
 
 
@@ -205,6 +210,14 @@ def test_lists_of_years_and_months_share_the_first_ones_context() -> None:
     assert find_times("Route 2024 and 2025", ANCHOR) == []
     m = only("Trade was small prior to 2020.")
     assert (m.text, m.interval.start, m.interval.end) == ("prior to 2020", None, D(2019, 12, 31))
+
+
+def test_long_texts_are_read_sentence_by_sentence_with_the_same_result() -> None:
+    text = " ".join(form[0] for form in FORMS)
+    assert len(text) > 2000
+    found = find_times(text, ANCHOR)
+    assert [m.text for m in found] == [form[1] for form in FORMS]
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 def test_relative_expressions_need_an_anchor() -> None:

@@ -145,7 +145,7 @@ _PEOPLE = _wordset(
 )
 _TROOPS = _wordset(
     """troops soldiers servicemen servicemembers personnel fighters militants mercenaries reservists
-    conscripts marines paratroopers guards militiamen"""
+    conscripts marines paratroopers guards militiamen peacekeepers"""
 )
 _CASUALTY = _wordset("killed dead deaths casualties fatalities wounded injured died")
 _NOT_NOUNS = _wordset(
@@ -493,6 +493,19 @@ def _from_number(m: re.Match[str], text: str, lower: str) -> QuantityMatch | Non
     return QuantityMatch(start, end, value, low, high, unit, hedge, text[start:end])
 
 
+_MAYBE_TIME = re.compile(r"(?<![\d,.])(?:\d{1,2}|1\d{3}|20\d{2}|2100)(?![\d,.])|half|quarter|third")
+_NEVER_TIME = re.compile(r"%|percent|per\s+cent|million|billion|trillion|thousand|bn|mn|\$|€|£|¥|usd|eur")
+
+
+def _could_be_time(quantity_text: str) -> bool:
+    """Whether a candidate might overlap a time expression (a day or year number, "half of").
+
+    Percentages, money and scaled figures never do, so most sentences skip the time parser.
+    """
+    low = quantity_text.lower()
+    return _MAYBE_TIME.search(low) is not None and _NEVER_TIME.search(low) is None
+
+
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Find the quantities in ``text``: counts, percentages, money, areas, fractions, vague plurals.
 
@@ -518,8 +531,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     found = _candidates(text)
     if not found:
         return []
-    times = time_spans(text)
-    found = [q for q in found if not _overlaps(q.start, q.end, times)]
+    if any(_could_be_time(q.text) for q in found):
+        times = time_spans(text)
+        found = [q for q in found if not _overlaps(q.start, q.end, times)]
     found.sort(key=lambda q: (q.start - q.end, q.start))
     taken: list[QuantityMatch] = []
     for q in found:

@@ -178,6 +178,11 @@ _WEAK_PRE = frozenset({"to", "and", "or", "between", "-", "–", "—", "through
 _DETERMINERS = _wordset("the a an this that its their his her our your whose these those each every")
 _TIME_PRE_DECADE = _wordset("in during since until till by from through of before after")
 
+# Verbs that make a sentence-initial number a year ("2020 was ...", "1979 saw ...").
+_YEAR_VERBS = _wordset(
+    "was saw marked brought began ended became proved remains remained will would has had is changed"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%][\w'’\-]*|%)")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -468,6 +473,8 @@ def _h_year(m: re.Match[str], text: str, anchor: date | None) -> _Cand | None:
         strong = True
     elif (prev in _DETERMINERS or prev.endswith(("'s", "’s"))) and nxt and nxt[0].isalpha():
         strong = True  # a modifier: "the 2020 war", "Netanyahu's 2016 visit"
+    elif nxt in _YEAR_VERBS and _SENTENCE_START.search(text, max(0, s - 4), s):
+        strong = True  # a sentence that opens with a year: "2020 was a turning point."
     return _Cand(s, e, first, last, _G.YEAR, weak=not strong, year_point=True)
 
 
@@ -630,7 +637,8 @@ _REL_PARTS = [
     r"(?P<today>today|tonight|this\s+(?:morning|afternoon|evening))",
     r"(?P<yesterday>yesterday|last\s+night)",
     r"(?P<tomorrow>tomorrow)",
-    r"(?P<now>nowadays|now|currently|presently|at\s+present|at\s+the\s+moment|these\s+days)",
+    r"(?P<now>nowadays|now|currently|presently|at\s+present|at\s+the\s+moment|these\s+days|"
+    r"the\s+present\s+day|the\s+present(?=\s*(?:[.,;:)]|$)))",
     r"(?P<recently>recently|lately)",
     r"(?P<recent>recent\s+(?P<ru>days|weeks|months|years|decades))",
     r"(?P<earlier>(?P<el>earlier|later)\s+this\s+(?P<eu>week|month|quarter|year))",
@@ -999,7 +1007,43 @@ def find_times(text: str, anchor: date | None = None) -> list[TimeMatch]:
     >>> find_times("a population of about 85 million")
     []
     """
-    return _compose(text, _candidates(text, anchor), anchor, keep_weak=False)
+    if len(text) <= _CHUNK_MIN:
+        return _compose(text, _candidates(text, anchor), anchor, keep_weak=False)
+    out: list[TimeMatch] = []
+    for start, end in _chunks(text):
+        chunk = text[start:end]
+        for m in _compose(chunk, _candidates(chunk, anchor), anchor, keep_weak=False):
+            out.append(TimeMatch(m.start + start, m.end + start, m.interval) if start else m)
+    return out
+
+
+# Long texts are read sentence by sentence: the per-text flags then skip most rules for most
+# sentences, and no time expression spans a sentence end. A boundary is ". ", "! ", "? " or a
+# newline, except after an abbreviation ("Sept. 3", "U.S. forces", "Dr. Aliyev").
+_CHUNK_MIN = 400
+_BOUNDARY = re.compile(r"[.!?][\"'’”)\]]*\s+|\n\s*")
+_ABBREVIATIONS = _wordset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st no nos gen col lt sgt capt
+    prof sen rep gov pres vs etc approx ca c fig vol art sec para inc ltd co corp jr sr mt ft"""
+)
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == ".":
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREVIATIONS or "." in w or len(w) == 1:
+                continue  # "Sept. 3", "U.S. forces", "J. Smith"
+        if m.end() - start >= 40 or m.group(0)[0] == "\n":
+            chunks.append((start, m.end()))
+            start = m.end()
+    if start < len(text):
+        chunks.append((start, len(text)))
+    return chunks
 
 
 _LEADING = re.compile(r"^(?i:in|on|during|at|around)\s+")
