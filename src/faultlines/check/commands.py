@@ -74,10 +74,7 @@ def check_paths(
         reports = [check_model(m, base, corpus, None if m.document.date is not None else doc_date) for m in models]
         if store is not None:
             checked = {r.doc_id for r in reports}
-            try:
-                kept = [row for row in store.read_table("verdicts") if row.get("doc_id") not in checked]
-            except FaultlinesError:
-                kept = []
+            kept = [row for row in store.read_table("verdicts") if row.get("doc_id") not in checked]
             store.write_table("verdicts", kept + [row for r in reports for row in r.rows()])
     finally:
         if store is not None:
