@@ -115,8 +115,6 @@ _UPPER_BOUND = frozenset({"nearly", "almost", "just under", "fewer than", "less 
                           "below", "at most", "up to", "as many as", "as much as", "no more than",
                           "not more than", "a maximum of", "well under", "well below",
                           "close to"})  # fmt: skip
-_EXACT = frozenset({"only", "just", "exactly", "precisely", "a total of", "totalling", "totaling",
-                    "as few as"})  # fmt: skip
 _HEDGE = _alt(_APPROX)
 
 _CUR_PREFIX = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
@@ -573,7 +571,6 @@ _CASUALTY_LEFT = re.compile(
     r"(?:killing|killed|death\s+toll\s+(?:of|at|rose\s+to|stands\s+at|to)|"
     r"casualties\s+of|claimed|left)\s+$"
 )
-_POP_OF_GROUP = re.compile(r"population\s+(?:\w+\s+)?(?:of|at|is|was)?\s*$")
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "RUB", "ILS", "IRR", "IRT", "AZN", "TRY", "AMD", "CNY",
                     "INR"})  # fmt: skip
 

@@ -174,7 +174,6 @@ _STRONG_PRE = _wordset(
     """in since by until till til during from before after through throughout circa ca. c. year
     fiscal fy of"""
 )
-_WEAK_PRE = frozenset({"to", "and", "or", "between", "-", "–", "—", "through"})
 _DETERMINERS = _wordset("the a an this that its their his her our your whose these those each every")
 _TIME_PRE_DECADE = _wordset("in during since until till by from through of before after")
 
