@@ -60,9 +60,7 @@ def run_structure(
     store = None
     if csv_files:
         if db is not None:
-            raise FaultlinesError(
-                E.E041, option="--from-csv", reason="use either --db or --from-csv, not both"
-            )
+            raise FaultlinesError(E.E041, option="--from-csv", reason="use either --db or --from-csv, not both")
         if kinds or actor_kinds or doc_only:
             raise FaultlinesError(
                 E.E041,
@@ -132,8 +130,7 @@ def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) ->
     console.rule(f"[bold]{escape(title)}")
     status = "proven optimal" if fr["optimal"] else f"best found; lower bound {fr['lower_bound']:g}"
     console.print(
-        f"{g['nodes']} actors, {g['edges']} signed relations ({g['negative']} negative), "
-        f"{g['components']} component(s)"
+        f"{g['nodes']} actors, {g['edges']} signed relations ({g['negative']} negative), {g['components']} component(s)"
     )
     console.print(
         f"frustration index [bold]{fr['index']:g}[/] ({status}; method {fr['method']}, "
@@ -146,9 +143,7 @@ def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) ->
         shown = fr["frustrated_edges"][:top]
         more = len(fr["frustrated_edges"]) - len(shown)
         console.print(
-            "frustrated: "
-            + "; ".join(f"{name(u)}–{name(v)}" for u, v in shown)
-            + (f" (+{more} more)" if more else "")
+            "frustrated: " + "; ".join(f"{name(u)}–{name(v)}" for u, v in shown) + (f" (+{more} more)" if more else "")
         )
     if "kblocs" in part:
         kb = part["kblocs"]
@@ -182,9 +177,7 @@ def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) ->
         for move in w["moved"]:
             console.print(f"  {escape(move['name'])} moves bloc {move['before']} → {move['after']}")
         for t in w["newly_unbalanced"][:top]:
-            console.print(
-                "  newly unbalanced: " + " / ".join(name(n) for n in t["nodes"]) + f" ({t['pattern']})"
-            )
+            console.print("  newly unbalanced: " + " / ".join(name(n) for n in t["nodes"]) + f" ({t['pattern']})")
         for t in w["resolved"][:top]:
             console.print("  no longer unbalanced: " + " / ".join(name(n) for n in t["nodes"]))
 
@@ -225,14 +218,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("structure")
     def structure(
-        db: Annotated[
-            Path | None, typer.Option("--db", help="Store to analyse (default: the user's store).")
-        ] = None,
+        db: Annotated[Path | None, typer.Option("--db", help="Store to analyse (default: the user's store).")] = None,
         from_csv: Annotated[
             list[Path] | None,
-            typer.Option(
-                "--from-csv", help="Signed edge list source,target,sign[,weight,start,end]; repeatable."
-            ),
+            typer.Option("--from-csv", help="Signed edge list source,target,sign[,weight,start,end]; repeatable."),
         ] = None,
         window: Annotated[
             list[str] | None,
@@ -255,33 +244,25 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option("--actor-kind", help="Only these actor kinds (state, person, ...)."),
         ] = None,
-        doc: Annotated[
-            str | None, typer.Option("--doc", help="Rank this document's triangles first.")
-        ] = None,
+        doc: Annotated[str | None, typer.Option("--doc", help="Rank this document's triangles first.")] = None,
         doc_only: Annotated[
             bool, typer.Option("--doc-only", help="Analyse only the relations read from --doc.")
         ] = False,
         k: Annotated[int, typer.Option("--k", help="Also find a partition into at most K blocs.")] = 2,
-        weighted: Annotated[
-            bool, typer.Option("--weighted", help="Weigh edges by their evidence weight.")
-        ] = False,
+        weighted: Annotated[bool, typer.Option("--weighted", help="Weigh edges by their evidence weight.")] = False,
         method: Annotated[str, typer.Option("--method", help="auto, exact or heuristic.")] = "auto",
         time_limit: Annotated[
             float | None, typer.Option("--time-limit", help="Seconds for the exact solver per window.")
         ] = None,
         what_if: Annotated[
             list[str] | None,
-            typer.Option(
-                "--what-if", help="'A,B,-' sets a relation's sign (+, -, or 0 to remove); repeatable."
-            ),
+            typer.Option("--what-if", help="'A,B,-' sets a relation's sign (+, -, or 0 to remove); repeatable."),
         ] = None,
         json_out: Annotated[
             Path | None, typer.Option("--json", help="Write the full report as JSON ('-' for stdout).")
         ] = None,
         gexf: Annotated[Path | None, typer.Option("--gexf", help="Export the (last) window as GEXF.")] = None,
-        graphml: Annotated[
-            Path | None, typer.Option("--graphml", help="Export the (last) window as GraphML.")
-        ] = None,
+        graphml: Annotated[Path | None, typer.Option("--graphml", help="Export the (last) window as GraphML.")] = None,
         top: Annotated[int, typer.Option("--top", help="How many triads, flips and moves to print.")] = 10,
     ) -> None:
         """Unbalanced triads, exact frustration index, blocs, change over time and what-ifs."""

@@ -203,9 +203,7 @@ def graph_from_csv(path: Path | str) -> nx.Graph:
     reader.fieldnames = header
     missing = [c for c in CSV_REQUIRED if c not in header]
     if missing:
-        raise InputError(
-            E.E030, path=path, line=1, field=missing[0], reason="missing column (need source,target,sign)"
-        )
+        raise InputError(E.E030, path=path, line=1, field=missing[0], reason="missing column (need source,target,sign)")
     G = nx.Graph()
     for number, row in enumerate(reader, start=2):
         if not any((v or "").strip() for v in row.values()):

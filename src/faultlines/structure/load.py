@@ -23,9 +23,7 @@ def window_specs(
         start, end = parse_window(text)
         if span is not None or step is not None:
             if start is None or end is None:
-                raise FaultlinesError(
-                    E.E041, option="--span/--step", reason="need a closed --window like 1990:2000"
-                )
+                raise FaultlinesError(E.E041, option="--span/--step", reason="need a closed --window like 1990:2000")
             specs.extend(sliding_windows(start, end, span=span or step or 1, step=step or 1))
         else:
             specs.append((text.replace(":", "-").strip("-") or "all", start, end))
@@ -80,9 +78,7 @@ def open_input_store(db: Path | None) -> Any:
 
     path = Path(db) if db is not None else default_path()
     if not path.exists():
-        raise StoreError(
-            E.E020, path=path, reason="no such file (read some documents first, or use --from-csv)"
-        )
+        raise StoreError(E.E020, path=path, reason="no such file (read some documents first, or use --from-csv)")
     return open_store(path)
 
 
@@ -94,9 +90,7 @@ def check_kinds(kinds: Sequence[str], actor_kinds: Sequence[str]) -> None:
         valid = [k.value for k in enum]
         for value in values:
             if value not in valid:
-                raise FaultlinesError(
-                    E.E041, option=option, reason=f"'{value}' is not one of {', '.join(valid)}"
-                )
+                raise FaultlinesError(E.E041, option=option, reason=f"'{value}' is not one of {', '.join(valid)}")
 
 
 __all__ = ["check_kinds", "graphs_from_csv", "graphs_from_store", "open_input_store", "window_specs"]

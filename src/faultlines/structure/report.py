@@ -162,9 +162,7 @@ def parse_window(text: str) -> tuple[date | None, date | None]:
                 return date(int(value), 12, 31) if end else date(int(value), 1, 1)
             return date.fromisoformat(value)
         except ValueError:
-            raise FaultlinesError(
-                E.E041, option="--window", reason=f"'{value}' is not a year or YYYY-MM-DD"
-            ) from None
+            raise FaultlinesError(E.E041, option="--window", reason=f"'{value}' is not a year or YYYY-MM-DD") from None
 
     start, stop = one(left, False), one(right, True)
     if start and stop and stop < start:
@@ -191,9 +189,7 @@ def sliding_windows(start: date, end: date, *, span: int, step: int) -> list[tup
 def result_tables(report: dict[str, Any], window: str = "") -> dict[str, list[dict[str, Any]]]:
     """The report flattened into the rows of the store tables this capability owns."""
     tables: dict[str, list[dict[str, Any]]] = {}
-    analyses = report.get("windows") or (
-        {report.get("window", window): report} if "frustration" in report else {}
-    )
+    analyses = report.get("windows") or ({report.get("window", window): report} if "frustration" in report else {})
     summary, triad_rows, bloc_rows, frustrated_rows = [], [], [], []
     for name, part in analyses.items():
         fr = part["frustration"]

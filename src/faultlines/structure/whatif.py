@@ -56,9 +56,7 @@ def resolve_node(G: nx.Graph, text: str) -> Any:
     if text in G:
         return text
     wanted = text.strip().casefold()
-    matches = [
-        n for n in G if str(n).casefold() == wanted or str(G.nodes[n].get("name", "")).casefold() == wanted
-    ]
+    matches = [n for n in G if str(n).casefold() == wanted or str(G.nodes[n].get("name", "")).casefold() == wanted]
     if len(matches) == 1:
         return matches[0]
     known = ", ".join(sorted(str(G.nodes[n].get("name", n)) for n in G)[:12])
