@@ -83,20 +83,28 @@ def reproduction() -> str:
 def monte_carlo_speed() -> str:
     n, rounds, runs = 20, 10, 1000
     c, x, s = random_inputs(runs, n)
-    batched = best_of(3, lambda: run_eu(c, x, s, rounds))
+    before = load()
+    batched, batched_cpu = timed(3, lambda: run_eu(c, x, s, rounds))
     loop_runs = 50
-    looped = (
-        best_of(2, lambda: [run_eu(c[r], x[r], s[r], rounds) for r in range(loop_runs)]) * runs / loop_runs
-    )
-    verdict = (
-        "meets the goal (< 1 s)" if batched < 1 else ("meets the bar (< 2 s)" if batched < 2 else "too slow")
-    )
+    looped, looped_cpu = timed(2, lambda: [run_eu(c[r], x[r], s[r], rounds) for r in range(loop_runs)])
+    looped, looped_cpu = looped * runs / loop_runs, looped_cpu * runs / loop_runs
+
+    def verdict(seconds: float) -> str:
+        return (
+            "meets the goal, < 1 s"
+            if seconds < 1
+            else ("meets the bar, < 2 s" if seconds < 2 else "over 2 s")
+        )
+
     return (
         "### Monte Carlo: 1,000 runs of a 20-actor, 10-round issue\n\n"
-        "| method | seconds | ratio to the loop |\n| --- | --- | --- |\n"
-        f"| baseline: loop of single runs (50 timed, scaled to 1,000) | {looped:.2f} | 1.0 |\n"
-        f"| vectorised across runs (`run_eu` on (1000, 20) arrays) | {batched:.2f} | {looped / batched:.1f}x faster |\n"
-        f"\nVectorised time {batched:.2f} s: {verdict}.\n"
+        "| method | wall s | CPU s | ratio to the loop (wall) |\n| --- | --- | --- | --- |\n"
+        f"| baseline: loop of single runs (50 timed, scaled to 1,000) | {looped:.2f} | {looped_cpu:.2f} | 1.0 |\n"
+        f"| vectorised across runs (`run_eu` on (1000, 20) arrays) | {batched:.2f} | {batched_cpu:.2f} "
+        f"| {looped / batched:.1f}x faster |\n"
+        f"\nVectorised: wall {batched:.2f} s ({verdict(batched)}), CPU {batched_cpu:.2f} s "
+        f"({verdict(batched_cpu)}); best of 3. The machine is shared with other jobs: {before} when "
+        "the timing started, so wall times are inflated when the load exceeds the core count.\n"
     )
 
 
