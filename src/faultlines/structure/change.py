@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 
 from faultlines.structure.blocs import blocs, canonical
-from faultlines.structure.frustration import frustration_index
+from faultlines.structure.frustration import frustration_index, tidy
 
 
 @dataclass(slots=True)
@@ -42,7 +42,7 @@ class WindowState:
             "nodes": self.nodes,
             "edges": self.edges,
             "negative": self.negative,
-            "index": self.index,
+            "index": tidy(self.index),
             "normalized": round(self.normalized, 6),
             "optimal": self.optimal,
             "method": self.method,
@@ -198,7 +198,7 @@ def change_over_time(
                     "edges_removed": removed,
                     "sign_flips": flips,
                     "realigned": moved,
-                    "index_change": result.index - report.windows[-1].index,
+                    "index_change": tidy(result.index - report.windows[-1].index),
                 }
             )
         report.windows.append(state)

@@ -80,9 +80,9 @@ class FrustrationResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "index": self.index,
+            "index": tidy(self.index),
             "optimal": self.optimal,
-            "lower_bound": self.lower_bound,
+            "lower_bound": tidy(self.lower_bound),
             "method": self.method,
             "seconds": round(self.seconds, 4),
             "weighted": self.weighted,
@@ -92,6 +92,11 @@ class FrustrationResult:
             "frustrated_edges": [[str(u), str(v)] for u, v in self.frustrated_edges],
             "stats": self.stats,
         }
+
+
+def tidy(value: float) -> float | int:
+    """A whole number as ``int`` (edge counts), anything else rounded to 6 places (weights)."""
+    return round(value) if abs(value - round(value)) < 1e-9 else round(value, 6)
 
 
 # -- helpers --------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import networkx as nx
 from faultlines.errors import E, FaultlinesError
 from faultlines.structure.blocs import BlocResult, blocs
 from faultlines.structure.change import align_labels
-from faultlines.structure.frustration import FrustrationResult, frustration_index
+from faultlines.structure.frustration import FrustrationResult, frustration_index, tidy
 from faultlines.structure.triads import Triad, triads
 
 Change = tuple[str, str, int | None]
@@ -33,8 +33,8 @@ class WhatIfResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "changes": self.changes,
-            "index_before": self.before.index,
-            "index_after": self.after.index,
+            "index_before": tidy(self.before.index),
+            "index_after": tidy(self.after.index),
             "optimal": self.before.optimal and self.after.optimal,
             "frustrated_after": [[str(u), str(v)] for u, v in self.after.frustrated_edges],
             "blocs_before": self.blocs_before.to_dict()["blocs"],
