@@ -150,6 +150,7 @@ def test_several_quantities_in_order() -> None:
     text = "Iran has a population of about 85 million, of which 16% are Azeris, approximately 13 to 17 million."
     found = find_quantities(text)
     assert [q.text for q in found] == ["about 85 million", "16%", "approximately 13 to 17 million"]
+    assert [q.unit for q in found] == ["persons", "percent", "persons"]
     assert [q.start for q in found] == sorted(q.start for q in found)
 
 

@@ -468,8 +468,10 @@ def _from_number(m: re.Match[str], text: str, lower: str) -> QuantityMatch | Non
         if after is not None and (not currency or after.unit in _CUR_WORDS.values()):
             unit, people = after.unit, after.people
             end = max(end, after.end)
-    if not unit and _POP_LEFT.search(text, max(0, start - 60), start):
-        unit, people = "persons", True
+    if not unit and (
+        _POP_LEFT.search(text, max(0, start - 60), start) or _GROUP_COUNT_LEFT.search(text, max(0, start - 60), start)
+    ):
+        unit, people = "persons", True  # "population of 85 million"; "16% are Azeris, 13 to 17 million"
     # A bare number ("Barak 8", "31", "one of") says nothing measurable: skip it.
     informative = bool(hedge or scaled or percent or currency or unit)
     if not informative:
@@ -491,6 +493,9 @@ def _from_number(m: re.Match[str], text: str, lower: str) -> QuantityMatch | Non
     return QuantityMatch(start, end, value, low, high, unit, hedge, text[start:end])
 
 
+_GROUP_COUNT_LEFT = re.compile(
+    r"(?:%|percent|per\s+cent)\s+(?:are|were|is|was)\s+(?:ethnic\s+)?[A-Z][\w'’-]+\s*[,;(—–-]\s*$"
+)
 _MAYBE_TIME = re.compile(r"(?<![\d,.])(?:\d{1,2}|1\d{3}|20\d{2}|2100)(?![\d,.])|half|quarter|third")
 _NEVER_TIME = re.compile(r"%|percent|per\s+cent|million|billion|trillion|thousand|bn|mn|\$|€|£|¥|usd|eur")
 
