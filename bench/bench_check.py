@@ -109,7 +109,9 @@ def main() -> None:
 Labelled set `tests/data/claims/` ({n} original texts: {result["correct_texts"]} correct,
 {result["error_texts"]} with one injected error each), read with `faultlines.read.read_text` and checked with
 `faultlines.check.check_model` against the shipped reference base. The *dev* texts were used while building
-the extractor; the *held-out* texts were written after it was frozen (see docs/check.md for their first score).
+the extractor; the *held-out* texts were written after it was frozen. On its first run the held-out part scored
+60% recall (6/10) and 30% false alarms (3/10); the general fixes that run prompted are in the code (docs/check.md),
+so the held-out row below is no longer a blind score.
 
 | set | texts | recall on injected errors (≥ 85%, goal 90%) | false alarms on correct texts (≤ 10%, goal 5%) |
 | --- | --- | --- | --- |
