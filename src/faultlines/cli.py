@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "faultlines.forecast.commands",
     "faultlines.structure.commands",
     "faultlines.check.commands",
+    "faultlines.show.commands",
 )
 
 app = typer.Typer(

@@ -1,0 +1,91 @@
+"""End to end over a real DuckDB store filled by ``faultlines.read.read_text``: CLI, app and report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import Page, Server
+from fixture_model import DOC1, DOC2, HOSTILE_TEXT
+from test_browser import _click_edge
+
+from faultlines.cli import main
+from faultlines.show.app import create_app
+from faultlines.show.source import StoreSource, load_corpus
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from faultlines.read import read_text
+    from faultlines.store import open_store
+
+    path = tmp_path_factory.mktemp("store") / "show.duckdb"
+    with open_store(path) as store:
+        for title, text, day in (
+            ("Arms, oil and kin", DOC1, date(2021, 3, 1)),
+            ("Patrons of the Caucasus", DOC2, date(2022, 6, 15)),
+        ):
+            store.ingest(read_text(text, title=title, date=day, url="https://example.org/caucasus"))
+    return path
+
+
+def test_cli_export_and_report_from_the_store(db: Path, tmp_path: Path) -> None:
+    import networkx as nx
+
+    corpus = load_corpus(db=db)
+    assert corpus.relations, "the example article should yield relations"
+    out = tmp_path / "model.graphml"
+    assert main(["export", "--format", "graphml", "-o", str(out), "--db", str(db)]) == 0
+    G = nx.read_graphml(out)
+    assert G.number_of_edges() == len(corpus.relations)
+    report = tmp_path / "report.html"
+    assert main(["report", "--db", str(db), "-o", str(report)]) == 0
+    assert report.stat().st_size > 500_000  # every library and the data inlined
+    assert main(["export", "--format", "nope", "-o", str(out), "--db", str(db)]) == 2
+
+
+@pytest.fixture(scope="module")
+def served(db: Path) -> Iterator[tuple[str, StoreSource]]:
+    source = StoreSource(db)
+    with Server(create_app(source)) as server:
+        yield server.url + "/", source
+    source.close()
+
+
+@pytest.mark.browser
+def test_app_over_the_store_and_reading_from_the_page(browser: Any, served: tuple[str, StoreSource]) -> None:
+    url, source = served
+    corpus = source.corpus()
+    page = Page(browser)
+    try:
+        p = page.open(url)
+        labels = p.evaluate("FL.graph.cy.nodes().map(function (n) { return n.data('label'); })")
+        assert sorted(labels) == sorted(a.name for a in corpus.actors)
+        rel = next(r for r in corpus.relations if {r.a, r.b} == {"Q227", "Q801"})  # Azerbaijan, Israel
+        _click_edge(p, f"{rel.a}|{rel.b}")
+        p.wait_for_selector("#evidence .evidence")
+        assert p.locator("#evidence h2").inner_text() == "Azerbaijan — Israel"
+        marks = p.locator("#evidence .evidence mark").all_inner_texts()
+        assert sorted(marks) == sorted(e.span.text for e in rel.evidence)
+        assert p.locator("#evidence .quote-source a").first.get_attribute("href") == "https://example.org/caucasus"
+        # Read a hostile article through the page with the real reader: it lands in the store.
+        before = len(corpus.documents)
+        p.locator(".tab[data-tab=read]").click()
+        p.locator("textarea[name=text]").fill(HOSTILE_TEXT)
+        p.locator("input[name=url]").fill("https://example.org/evil")
+        p.locator("#read-form button[type=submit]").click()
+        from playwright.sync_api import expect
+
+        expect(p.locator("#summary")).to_contain_text(f"{before + 1} documents", timeout=30000)
+        assert len(source.corpus().documents) == before + 1
+        p.locator(".tab[data-tab=documents]").click()
+        assert p.locator("#documents tbody tr").count() == before + 1
+        assert page.dialogs == [] and page.errors == [] and page.blocked == []
+        assert p.evaluate("window.__csp") == [] and p.evaluate("window.__pwned") is None
+    finally:
+        page.close()
