@@ -85,7 +85,11 @@ def openapi_document() -> dict[str, Any]:
             ),
             "/api/claims": _get("Checkable claims with their verdicts (null when unchecked).", schema="array"),
             "/api/structure": _get("Structure results (triads, frustration index, blocs) or why not available."),
-            "/api/forecast": _get("Forecast results (rounds, outcome distribution) or why not available."),
+            "/api/forecast": _get(
+                "Forecast of the issue 'alignment between a and b' (default: the most hostile relation): rounds, "
+                "outcome distribution; or why not available.",
+                [_param("a", "Actor id of the first pole."), _param("b", "Actor id of the second pole.")],
+            ),
             "/api/read": {
                 "post": {
                     "summary": "Read an article and store it; returns a job to poll.",

@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from faultlines.model import CorpusModel
 from faultlines.show import views
 from faultlines.show.api_spec import openapi_document
-from faultlines.show.panels import all_panels
+from faultlines.show.panels import check_panel, forecast_panel, structure_panel
 from faultlines.show.source import MemorySource, ModelSource
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -110,10 +110,19 @@ class ShowState:
 
     def bundle(self) -> dict[str, Any]:
         def build() -> dict[str, Any]:
+            # Structure and forecast are computed on demand (/api/structure, /api/forecast): they can
+            # take seconds on a large model and the graph should not wait for them.
             corpus = self.corpus()
-            return views.bundle(corpus, panels=all_panels(corpus))
+            return views.bundle(corpus, panels={"check": check_panel(corpus)})
 
         return self.cached("bundle", build)
+
+    def structure(self) -> dict[str, Any]:
+        return self.cached("structure", lambda: structure_panel(self.corpus()))
+
+    def forecast(self, poles: tuple[str, str] | None) -> dict[str, Any]:
+        key = "forecast" if poles is None else f"forecast:{poles[0]}|{poles[1]}"
+        return self.cached(key, lambda: forecast_panel(self.corpus(), poles))
 
     def index(self) -> views.ModelIndex:
         return self.cached("index", lambda: views.ModelIndex(self.corpus()))
@@ -248,11 +257,15 @@ async def api_claims(request: Request) -> Response:
 
 
 async def api_structure(request: Request) -> Response:
-    return JSONResponse((await _bundle(request))["panels"].get("structure", {}))
+    return JSONResponse(await run_in_threadpool(_state(request).structure))
 
 
 async def api_forecast(request: Request) -> Response:
-    return JSONResponse((await _bundle(request))["panels"].get("forecast", {}))
+    a, b = request.query_params.get("a"), request.query_params.get("b")
+    if bool(a) != bool(b):
+        return _error(400, "give both poles a=ID and b=ID, or neither")
+    poles = (a, b) if a and b else None
+    return JSONResponse(await run_in_threadpool(_state(request).forecast, poles))
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -145,8 +145,10 @@
     if (bar) bar.textContent = "Error: " + (e && e.message ? e.message : String(e));
   };
 
+  FL.panelCache = {};
   FL.setData = function (data) {
     FL.state.data = data;
+    FL.panelCache = {};
     FL.state.actors = {};
     data.actors.forEach(function (a) {
       FL.state.actors[a.id] = a;
@@ -222,6 +224,14 @@
       var embedded = readEmbedded("fl-atlas");
       if (embedded) return Promise.resolve(embedded);
       return fetch("/static/vendor/countries-110m.json").then(FL.json);
+    },
+    // Structure/forecast results: embedded in the report, computed on demand by the server.
+    panel: function (name) {
+      var data = FL.state.data;
+      if (data.panels && data.panels[name]) return Promise.resolve(data.panels[name]);
+      if (FL.state.mode === "report") return Promise.resolve(null);
+      if (!FL.panelCache[name]) FL.panelCache[name] = fetch("/api/" + name).then(FL.json);
+      return FL.panelCache[name];
     },
     evidence: function (key) {
       var data = FL.state.data;

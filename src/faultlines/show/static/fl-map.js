@@ -15,7 +15,7 @@
   }
 
   function blocsOf() {
-    var panel = FL.state.data.panels && FL.state.data.panels.structure;
+    var panel = FL.map.structure;
     var result = panel && panel.available && panel.result;
     var blocs = result && result.blocs && (Array.isArray(result.blocs) ? result.blocs : result.blocs.blocs);
     if (!blocs || !blocs.length) return null;
@@ -55,11 +55,18 @@
           if (f.id !== undefined) byId[String(f.id)] = f;
         });
         FL.map.container = container;
-        var select = document.getElementById("map-mode");
-        if (select && !blocsOf()) {
-          select.querySelector("option[value=bloc]").disabled = true;
-          document.getElementById("map-note").textContent = "Blocs come from the structure capability: " + ((FL.state.data.panels.structure || {}).message || "none found") + ".";
-        }
+        FL.map.structure = null;
+        var option = document.querySelector("#map-mode option[value=bloc]");
+        option.disabled = true;
+        document.getElementById("map-note").textContent = "Blocs: waiting for the structure analysis…";
+        FL.source.panel("structure").then(function (panel) {
+          FL.map.structure = panel;
+          var ok = !!blocsOf();
+          option.disabled = !ok;
+          document.getElementById("map-note").textContent = ok ? "" : "Blocs come from the structure capability: " + ((panel && panel.message) || "none found") + ".";
+        }, function () {
+          document.getElementById("map-note").textContent = "Blocs: the structure analysis failed.";
+        });
         FL.map.draw();
       });
     },

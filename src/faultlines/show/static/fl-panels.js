@@ -129,7 +129,17 @@
     },
     structure: function (container) {
       FL.clear(container);
-      var panel = FL.state.data.panels.structure;
+      container.appendChild(el("p", { class: "muted" }, "computing the structure…"));
+      FL.source.panel("structure").then(function (panel) {
+        FL.panels.drawStructure(container, panel);
+      }, function (e) {
+        FL.clear(container);
+        container.appendChild(el("p", { class: "error" }, "structure failed: " + e.message));
+      });
+    },
+    drawStructure: function (container, panel) {
+      FL.clear(container);
+      container.setAttribute("data-loaded", "1");
       if (!panel || !panel.available) return unavailable(container, panel, "structure");
       if (panel.empty) return container.appendChild(el("p", { class: "muted" }, panel.message));
       var r = panel.result;
@@ -176,7 +186,17 @@
     },
     forecast: function (container) {
       FL.clear(container);
-      var panel = FL.state.data.panels.forecast;
+      container.appendChild(el("p", { class: "muted" }, "running the forecast…"));
+      FL.source.panel("forecast").then(function (panel) {
+        FL.panels.drawForecast(container, panel);
+      }, function (e) {
+        FL.clear(container);
+        container.appendChild(el("p", { class: "error" }, "forecast failed: " + e.message));
+      });
+    },
+    drawForecast: function (container, panel) {
+      FL.clear(container);
+      container.setAttribute("data-loaded", "1");
       if (!panel || !panel.available) return unavailable(container, panel, "forecast");
       if (panel.empty) return container.appendChild(el("p", { class: "muted" }, panel.message));
       var r = panel.result;
