@@ -276,6 +276,8 @@ def test_parse_time_whole_expressions() -> None:
     assert parse_time("85 million") is None
     assert parse_time("") is None
     assert parse_time("2016 and more words") is None
+    march = parse_time("March", ANCHOR)
+    assert march is not None and (march.start, march.text) == (D(2024, 3, 1), "March")
 
 
 def test_time_spans_include_unanchored_forms() -> None:
@@ -326,6 +328,19 @@ def test_no_string_crashes_find_times(text: str, anchor: date | None) -> None:
 def test_structured_inputs_never_crash_and_offsets_hold(text: str, anchor: date | None) -> None:
     _check(text, anchor)
     parse_time(text, anchor)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(STRUCTURED, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_every_match_parses_back_to_the_same_interval(text: str, anchor: date) -> None:
+    for m in find_times(text, anchor):
+        again = parse_time(m.text, anchor)
+        assert again is not None, m.text
+        assert (again.start, again.end, again.granularity) == (
+            m.interval.start,
+            m.interval.end,
+            m.interval.granularity,
+        ), m.text
 
 
 @settings(max_examples=100, deadline=None)

@@ -1051,8 +1051,9 @@ _LEADING = re.compile(r"^(?i:in|on|during|at|around)\s+")
 def parse_time(expr: str, anchor: date | None = None) -> TimeInterval | None:
     """Parse a string that is one time expression ("early 2025", "2016", "the 1990s").
 
-    Unlike :func:`find_times`, a bare year counts (the caller says the string is a time). A leading
-    "in"/"on"/"during" is ignored. Returns ``None`` when the whole string is not one expression.
+    Unlike :func:`find_times`, a bare year or month name counts (the caller says the string is a
+    time). A leading "in"/"on"/"during" is ignored. Returns ``None`` when the whole string is not
+    one expression. Every match of :func:`find_times` parses back to the same interval.
 
     Examples
     --------
@@ -1065,13 +1066,15 @@ def parse_time(expr: str, anchor: date | None = None) -> TimeInterval | None:
     body = _LEADING.sub("", stripped, count=1)
     if not body:
         return None
-    offset = len(stripped) - len(body)
-    for m in _compose(body, _candidates(body, anchor), anchor, keep_weak=True):
-        if m.start == 0 and m.end == len(body):
-            interval = m.interval
-            if offset:
-                return TimeInterval(interval.start, interval.end, interval.granularity, stripped, interval.anchored)
-            return interval
+    # A bare month name or "1990's" only reads as a time after a preposition: supply one.
+    for prefix in ("", "in "):
+        text = prefix + body
+        for m in _compose(text, _candidates(text, anchor), anchor, keep_weak=True):
+            if m.start == len(prefix) and m.end == len(text):
+                interval = m.interval
+                if interval.text != stripped:
+                    return TimeInterval(interval.start, interval.end, interval.granularity, stripped, interval.anchored)
+                return interval
     return None
 
 
