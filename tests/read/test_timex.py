@@ -172,6 +172,8 @@ NOT_TIMES = [
     "may 2024 be better",  # lower-case "may" is a verb
     "the march 2024 plan",  # lower-case "march" is a noun
     "1500 militants were seen",
+    "In 1500 BC the city fell.",
+    "in 480 B.C. the Persians came",
     "Unit 2020 was deployed",
 ]
 

@@ -151,7 +151,8 @@ _ORDW = _alt(list(_ORDINAL_WORDS))
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}  # fmt: skip
 
-# Words after a bare year that show it counts things rather than dates them ("in 2000 people").
+# Words after a bare year that show it counts things rather than dates them ("in 2000 people"),
+# or that it is a year before the common era ("in 1500 BC"), which ``datetime.date`` cannot hold.
 _COUNT_NOUNS = _wordset(
     """people persons troops soldiers men women children civilians refugees fighters casualties dead
     deaths killed wounded injured votes members units km kilometres kilometers miles metres meters
@@ -161,7 +162,7 @@ _COUNT_NOUNS = _wordset(
     bcm sq square cubic points times years months days weeks hours minutes seconds households
     families homes houses buildings villages settlers prisoners hostages detainees students workers
     employees jobs cases residents inhabitants citizens voters delegates seats ballots signatures
-    copies rounds shells bombs sorties flights"""
+    copies rounds shells bombs sorties flights bc bce b"""
 )
 # Words before "of" that make "of 2000" a number ("a population of 2000"), not a date.
 _QTY_BEFORE_OF = _wordset(
