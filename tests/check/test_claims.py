@@ -116,3 +116,14 @@ def test_opinion_prediction_and_question_are_not_checkable(base: ReferenceBase) 
 
 def test_plain_narration_gives_no_claim(base: ReferenceBase) -> None:
     assert extract_claims(model("The talks went on late into the night."), base) == []
+
+
+def test_reader_mentions_add_people_the_name_index_misses(base: ReferenceBase) -> None:
+    from faultlines.model import Mention, Span
+
+    text = "The Azerbaijani leader was born in Baku."
+    doc_model = model(text)
+    assert [c for c in extract_claims(doc_model, base) if c.kind == "attribute"] == []
+    doc_model.mentions.append(Mention("fl:person:ilham-aliyev", Span("t", 0, 0, 22, text[:22]), rule="coref"))
+    (claim,) = [c for c in extract_claims(doc_model, base) if c.kind == "attribute"]
+    assert (claim.subject, claim.predicate, claim.value) == ("fl:person:ilham-aliyev", "birthplace", "Baku")

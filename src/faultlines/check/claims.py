@@ -795,6 +795,20 @@ def _superlative_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
 # --------------------------------------------------------------------------- entry point
 
 
+def _people_in(text: str, offset: int, model: DocumentModel, base: ReferenceBase) -> list[tuple[int, int, list[Any]]]:
+    """People named in a sentence: our name index, plus the reader's person mentions it did not catch."""
+    found = base.people_index.find(text)
+    by_id = base.people_index.by_id
+    for mention in model.mentions:
+        span = mention.span
+        if mention.actor_id not in by_id or not offset <= span.start < offset + len(text):
+            continue
+        start, end = span.start - offset, span.end - offset
+        if not any(a < end and start < z for a, z, _ in found):
+            found.append((start, end, [by_id[mention.actor_id]]))
+    return sorted(found, key=lambda p: p[0])
+
+
 def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None) -> list[Claim]:
     """Extract the claims of one document, each with its span.
 

@@ -75,17 +75,30 @@ def corpus_claims(corpus: CorpusModel, base: ReferenceBase) -> dict[str, list[Cl
     return out
 
 
-def cross_check(report: CheckReport, corpus: CorpusModel, base: ReferenceBase) -> None:
-    """Fill each verdict's corpus counts and each item's agreeing/disagreeing titles, in place."""
-    titles = {doc.id: doc.title or doc.id for doc in corpus.documents}
+_INDEX: dict[int, tuple[CorpusModel, dict[tuple[Any, ...], list[Claim]]]] = {}
+
+
+def corpus_index(corpus: CorpusModel, base: ReferenceBase) -> dict[tuple[Any, ...], list[Claim]]:
+    """Claims of the corpus by :func:`claim_key`, built once per corpus object (checking many documents
+    against one corpus extracts its claims only once)."""
+    cached = _INDEX.get(id(corpus))
+    if cached is not None and cached[0] is corpus:
+        return cached[1]
     index: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
-    for doc_id, claims in corpus_claims(corpus, base).items():
-        if doc_id == report.doc_id:
-            continue
+    for claims in corpus_claims(corpus, base).values():
         for claim in claims:
             key = claim_key(claim)
             if key is not None:
                 index[key].append(claim)
+    _INDEX.clear()  # keep one corpus: the cache must not pin old corpora in memory
+    _INDEX[id(corpus)] = (corpus, index)
+    return index
+
+
+def cross_check(report: CheckReport, corpus: CorpusModel, base: ReferenceBase) -> None:
+    """Fill each verdict's corpus counts and each item's agreeing/disagreeing titles, in place."""
+    titles = {doc.id: doc.title or doc.id for doc in corpus.documents}
+    index = corpus_index(corpus, base)
     for item in report.items:
         key = claim_key(item.claim)
         if key is None:
@@ -93,6 +106,8 @@ def cross_check(report: CheckReport, corpus: CorpusModel, base: ReferenceBase) -
         agree: dict[str, None] = {}
         disagree: dict[str, None] = {}
         for other in index.get(key, []):
+            if other.doc_id == report.doc_id:
+                continue
             target = agree if agrees(item.claim, other) else disagree
             target[titles.get(other.doc_id, other.doc_id)] = None
         item.agree_titles, item.disagree_titles = list(agree), list(disagree)

@@ -268,9 +268,7 @@ def _term_text(term: Any) -> str:
     return f"from {start} to {human_date(_when_of(term.end))}"
 
 
-def _when_of(partial: Any) -> Any:
-    from faultlines.check.reference import When
-
+def _when_of(partial: Any) -> When:
     return When.parse(str(partial))
 
 
@@ -869,6 +867,14 @@ CHECKERS = {
 }
 
 
+def _with_person_qid(verdict: Verdict, claim: Claim, base: ReferenceBase) -> Verdict:
+    """Office and attribute verdicts carry the person's Wikidata QID where the gazetteer is sure of it."""
+    if not verdict.qid and claim.kind in {"office", "attribute"}:
+        person = base.people_index.by_id.get(claim.subject)
+        verdict.qid = str(getattr(person, "qid", "") or "")
+    return verdict
+
+
 def check_claim(claim: Claim, base: ReferenceBase, doc_date: date) -> Verdict:
     """The verdict on one claim, as of ``doc_date`` (the date the document speaks from)."""
     if not claim.checkable:
@@ -881,4 +887,4 @@ def check_claim(claim: Claim, base: ReferenceBase, doc_date: date) -> Verdict:
     checker = CHECKERS.get(claim.kind)
     if checker is None:
         return _verdict(claim, L.UNVERIFIABLE, f"No check for claims of kind '{claim.kind}'.")
-    return checker(claim, Context(base, doc_date))
+    return _with_person_qid(checker(claim, Context(base, doc_date)), claim, base)
