@@ -204,3 +204,12 @@ def test_shipped_capabilities_agree_with_the_sourced_table() -> None:
         assert actor.capability == pytest.approx(float(match.group(1)) * factor, abs=0.01), actor.id
         checked += 1
     assert checked == 7
+
+
+def test_empty_optional_sections_mean_defaults() -> None:
+    text = GOOD.replace("parameters:\n  rounds: 5\n  compromise_choice: closest\n", "parameters:\n")
+    text = text.replace("uncertainty: {position_sd: 5}\n", "uncertainty:\n")
+    s = parse_scenario(text, "empty.yaml")
+    assert s.parameters.rounds == 10 and s.uncertainty.position_sd == 0
+    with pytest.raises(FaultlinesError, match=r"line 1, field '\(document\)'"):
+        parse_scenario("# only a comment\n", "c.yaml")

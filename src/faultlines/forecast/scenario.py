@@ -306,7 +306,7 @@ def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
 
     issue_data = read.mapping(read.required(top, "issue", ()), ("issue",), {"name", "description", "scale"})
     scale_data = read.mapping(
-        issue_data.get("scale", {}), ("issue", "scale"), {"min", "max", "min_label", "max_label"}
+        issue_data.get("scale") or {}, ("issue", "scale"), {"min", "max", "min_label", "max_label"}
     )
     where = ("issue", "scale")
     scale = Scale(
@@ -325,7 +325,7 @@ def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
     span = scale.max - scale.min
 
     params = Parameters()
-    if "parameters" in top:
+    if top.get("parameters") is not None:
         p = read.mapping(top["parameters"], ("parameters",), PARAMETER_FIELDS)
         w: tuple[Any, ...] = ("parameters",)
         params = Parameters(
@@ -347,7 +347,7 @@ def parse_scenario(text: str, path: str = "<scenario>") -> Scenario:
             runs=read.integer(p.get("runs", params.runs), (*w, "runs"), 0),
             seed=read.integer(p.get("seed", params.seed), (*w, "seed"), 0),
         )
-    default_unc = _uncertainty(read, top.get("uncertainty", {}), ("uncertainty",), span)
+    default_unc = _uncertainty(read, top.get("uncertainty") or {}, ("uncertainty",), span)
 
     actors_data = read.required(top, "actors", ())
     if not isinstance(actors_data, list):
