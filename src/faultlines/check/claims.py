@@ -848,7 +848,7 @@ def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None)
             mood=classify_sentence(text),
             times=_find_times(text),
             states=lex.states(text),
-            people=base.people_index.find(text),
+            people=_people_in(text, start, model, base),
             orgs=lex.orgs_in(text),
             groups=lex.groups_in(text),
         )
