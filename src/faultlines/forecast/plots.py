@@ -77,8 +77,16 @@ def write_plots(result: Forecast, folder: Path) -> list[Path]:
             ax.hist(mc.outcomes, bins=bins, alpha=0.6, label="expected-utility model", color="tab:red")
         ax.hist(mc.compromise_outcomes, bins=bins, alpha=0.5, label="compromise model", color="tab:blue")
         summary = mc.summary(mc.outcomes)
-        ax.axvspan(summary["p10"], summary["p90"], color="tab:red", alpha=0.08, label="EU model: 10th–90th percentile")
-        ax.axvline(summary["median"], color="tab:red", linewidth=2, label=f"EU model: median {summary['median']:.1f}")
+        ax.axvspan(
+            summary["p10"],
+            summary["p90"],
+            color="tab:red",
+            alpha=0.08,
+            label="EU model: 10th–90th percentile",
+        )
+        ax.axvline(
+            summary["median"], color="tab:red", linewidth=2, label=f"EU model: median {summary['median']:.1f}"
+        )
         ax.set_xlim(scale.min, scale.max)
         ax.set_xlabel(
             f"outcome ({scale.min:g} = {scale.min_label or 'min'} … "
