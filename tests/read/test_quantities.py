@@ -73,6 +73,10 @@ FORMS: list[tuple[str, str, float, float | None, float | None, str, str]] = [
      "persons", ""),
     ("ca. 500 people came", "ca. 500 people", 500, 500, 500, "persons", "ca."),
     ("2,000 Russian troops", "2,000 Russian troops", 2000, 2000, 2000, "troops", ""),
+    ("3,000-4,000 troops", "3,000-4,000 troops", 3500, 3000, 4000, "troops", ""),
+    ("a $1.2-1.5 billion loan", "$1.2-1.5 billion", 1.35e9, 1.2e9, 1.5e9, "USD", ""),
+    ("hundreds of millions of dollars", "hundreds of millions of dollars", 446_989_933, 2e8, 9.99e8, "USD", "vague"),
+    ("300 km² of land", "300 km²", 300, 300, 300, "km2", ""),
     ("try 5 times", "5 times", 5, 5, 5, "times", ""),  # "try" is not the lira's code here
     ("2,000 troops crossed", "2,000 troops", 2000, 2000, 2000, "troops", ""),
     ("50 were killed", "50 were killed", 50, 50, 50, "persons", ""),

@@ -99,6 +99,11 @@ FORMS: list[tuple[str, str, date | None, date | None, G, bool]] = [
     ("The war of 1992–94 ended.", "1992–94", D(1992, 1, 1), D(1994, 12, 31), G.YEAR, False),
     ("It lasted from May 2020 to June 2021.", "from May 2020 to June 2021", D(2020, 5, 1), D(2021, 6, 30), G.MONTH,
      False),
+    ("It ran from the 1990s until 2008.", "from the 1990s until 2008", D(1990, 1, 1), D(2008, 12, 31), G.DECADE,
+     False),
+    ("Talks ran April 13-14, 2024.", "April 13-14, 2024", D(2024, 4, 13), D(2024, 4, 14), G.DAY, False),
+    ("It held between 1994 and now.", "between 1994 and now", D(1994, 1, 1), ANCHOR, G.VAGUE, True),
+    ("The 1990-91 crisis.", "1990-91", D(1990, 1, 1), D(1991, 12, 31), G.YEAR, False),
     # open ends
     ("Independent since 1991, it grew.", "since 1991", D(1991, 1, 1), ANCHOR, G.YEAR, True),
     ("The deal held until 2020.", "until 2020", None, D(2020, 12, 31), G.YEAR, False),
