@@ -6,10 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from tests.structure.conftest import ACTORS, evidence, relation
+from tests.structure.conftest import ACTORS, SHARED, evidence, relation
 
 from faultlines.errors import InputError
 from faultlines.model import Relation, RelationKind
+from faultlines.relations import aggregate_relations
 from faultlines.structure import graph_from_csv, signed_graph, triad_census, triads, window_graph
 
 
@@ -116,3 +117,56 @@ def test_csv_missing_and_empty_files(tmp_path: Path) -> None:
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="E002"):
         graph_from_csv(empty)
+
+
+def test_ambivalent_tie_makes_a_net_balanced_triangle_a_tension() -> None:
+    """Iran–Azerbaijan: kinship and faith (+) outweighed by rivalry (−); the triangle with Israel is
+    balanced by net signs but unbalanced when the tie is read through kinship and religion."""
+    rivalry = [evidence("d", 200 + i, f"rival {i}", -1, RelationKind.MILITARY) for i in range(3)]
+    rels = [
+        relation(
+            "Q794",
+            "Q227",
+            evidence("d", 10, "shared Shia faith", 1, RelationKind.RELIGION),
+            evidence("d", 40, "ties of kinship", 1, RelationKind.KINSHIP),
+            *rivalry,
+        ),
+        relation("Q227", "Q801", evidence("d", 80, "buys Israeli drones", 1, RelationKind.MILITARY)),
+        relation("Q801", "Q794", evidence("d", 120, "sworn enemies", -1, RelationKind.GENERAL)),
+    ]
+    G = signed_graph(rels, ACTORS)
+    (tri,) = triads(G)
+    assert tri.balanced and tri.pattern == "+--" and tri.tension
+    (reading,) = tri.reading
+    assert {reading["u"], reading["v"]} == {"Q794", "Q227"} and reading["sign"] == 1
+    assert reading["kinds"] == ["kinship", "religion"] and reading["weight"] == 2.0
+    edge = next(e for e in tri.edges if {e.u, e.v} == {"Q794", "Q227"})
+    assert edge.ambivalent and edge.positive == 2.0 and edge.negative == 3.0
+    assert triad_census(G)["ambivalent_edges"] == 1
+    # one dissenting voice among many is not ambivalence
+    rels[0] = relation("Q794", "Q227", evidence("d", 10, "faith", 1, RelationKind.RELIGION), *rivalry * 2)
+    (calm,) = triads(signed_graph(rels, ACTORS))
+    assert calm.balanced and not calm.tension and calm.reading == []
+
+
+@pytest.mark.slow
+def test_reference_article_iran_azerbaijan_israel_triangle() -> None:
+    """On the model read from the reference article, the triangle is reported as unbalanced (or as a
+    tension, if the reader nets Iran–Azerbaijan negative) with evidence on every edge."""
+    article = SHARED / "seed" / "article.txt"
+    if not article.exists():
+        pytest.skip(f"reference article absent: {article}")
+    from faultlines.read import read_text
+
+    model = read_text(article.read_text(encoding="utf-8"))
+    G = signed_graph(aggregate_relations(model.events, model.statements), model.actors)
+    found = [t for t in triads(G, doc_id=model.document.id) if set(t.nodes) == {"Q794", "Q227", "Q801"}]
+    assert len(found) == 1
+    tri = found[0]
+    assert tri.focus and (not tri.balanced or tri.tension)
+    for edge in tri.edges:
+        assert edge.evidence, (edge.u, edge.v)
+        assert all(e.span.doc_id == model.document.id and e.span.text for e in edge.evidence)
+    aze_isr = next(e for e in tri.edges if {e.u, e.v} == {"Q227", "Q801"})
+    isr_irn = next(e for e in tri.edges if {e.u, e.v} == {"Q801", "Q794"})
+    assert aze_isr.sign == 1 and isr_irn.sign == -1

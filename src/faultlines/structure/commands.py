@@ -119,7 +119,6 @@ def run_structure(
 
 def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) -> None:
     from rich.markup import escape
-    from rich.table import Table
 
     names = part["graph"]["actors"]
 
@@ -150,26 +149,40 @@ def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) ->
         console.print(f"{kb['k']}-bloc partition ({kb['errors']} inconsistent edges, {kb['method']}):")
         for label, members in enumerate(kb["blocs"]):
             console.print(f"  bloc {label}: " + ", ".join(name(m) for m in members))
-    unbalanced = [t for t in part["triads"] if not t["balanced"]][:top]
-    if unbalanced:
-        table = Table(title=f"Unbalanced triads ({part['unbalanced_total']} in all)", title_justify="left")
-        table.add_column("triangle")
-        table.add_column("signs")
-        table.add_column("weight", justify="right")
-        table.add_column("evidence (first per edge)")
-        for t in unbalanced:
-            lines = []
-            for e in t["edges"]:
-                sign = "+" if e["sign"] > 0 else "−"
-                quote = e["evidence"][0]["span"]["text"][:80] if e["evidence"] else ""
-                lines.append(f"{name(e['u'])}–{name(e['v'])} {sign} {escape(quote)}".rstrip())
-            table.add_row(
-                " / ".join(name(n) for n in t["nodes"]) + (" *" if t["focus"] else ""),
-                t["pattern"],
-                f"{t['weight']:.2f}",
-                "\n".join(lines),
+    shown = [t for t in part["triads"] if not t["balanced"] or t["tension"]][:top]
+    if shown:
+        console.print(
+            f"[bold]Unbalanced triads[/] ({part['unbalanced_total']} unbalanced, {part['tension_total']} "
+            "tensions; * = from the selected document)"
+        )
+    for rank, t in enumerate(shown, start=1):
+        status = "unbalanced" if not t["balanced"] else "tension"
+        console.print(
+            f"{rank}. {' / '.join(name(n) for n in t['nodes'])}{' *' if t['focus'] else ''}  "
+            f"[bold]{t['pattern']}[/] {status}",
+            highlight=False,
+        )
+        for r in t["reading"]:
+            read_as = "+" if r["sign"] > 0 else "−"
+            console.print(
+                f"   unbalanced if {name(r['u'])}–{name(r['v'])} is read {read_as} "
+                f"({escape(', '.join(r['kinds']))}; evidence weight {r['weight']:g})",
+                highlight=False,
             )
-        console.print(table)
+        for e in t["edges"]:
+            sign = "+" if e["sign"] > 0 else "−"
+            both = " [dim](ambivalent)[/]" if e["ambivalent"] else ""
+            console.print(f"   {name(e['u'])}–{name(e['v'])} {sign}{both}", highlight=False)
+            for side in (e["sign"], -e["sign"]) if e["ambivalent"] else (e["sign"],):
+                items = sorted((ev for ev in e["evidence"] if ev["sign"] == side), key=lambda ev: -ev["weight"])
+                if items:
+                    text = " ".join(items[0]["span"]["text"].split())
+                    extra = f" (+{len(items) - 1} more)" if len(items) > 1 else ""
+                    mark = "+" if side > 0 else "−"
+                    console.print(
+                        f'      {mark} {items[0]["kind"]}: "{escape(text[:90])}{"…" if len(text) > 90 else ""}"{extra}',
+                        highlight=False,
+                    )
     if "what_if" in part:
         w = part["what_if"]
         changes = ", ".join(f"{name(c['u'])}–{name(c['v'])} {c['action']}" for c in w["changes"])

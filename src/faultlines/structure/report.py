@@ -55,6 +55,7 @@ def analyse_graph(
         "triads": [t.to_dict() for t in (ranked if max_triads is None else ranked[:max_triads])],
         "triads_total": len(ranked),
         "unbalanced_total": sum(1 for t in ranked if not t.balanced),
+        "tension_total": sum(1 for t in ranked if t.tension),
     }
     if k != 2:
         out["kblocs"] = blocs(G, k=k, weighted=weighted, time_limit=time_limit).to_dict()
@@ -217,6 +218,7 @@ def result_tables(report: dict[str, Any], window: str = "") -> dict[str, list[di
                     "c": t["nodes"][2],
                     "pattern": t["pattern"],
                     "balanced": t["balanced"],
+                    "tension": t["tension"],
                     "weight": t["weight"],
                     "focus": t["focus"],
                 }

@@ -3,6 +3,12 @@
 A triangle is balanced when the product of its signs is positive ("the friend of my friend is my
 friend", "the enemy of my enemy is my friend") and unbalanced otherwise; unbalanced triangles are
 where balance theory expects pressure to change (Heider 1946; Cartwright & Harary 1956).
+
+Relations between states are rarely all of one sign: Iran and Azerbaijan share kinship and faith
+and are rivals at once. An edge whose evidence runs substantially both ways is **ambivalent**
+(the minority sign carries at least ``AMBIVALENCE`` of its evidence weight). A triangle that is
+balanced by net signs but becomes unbalanced when an ambivalent edge is read by its minority
+side is reported as a **tension**, with that reading and the relation kinds behind it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from faultlines.model import Evidence, to_jsonable
 
 #: Triangle types by their number of negative edges.
 PATTERNS = ("+++", "++-", "+--", "---")
+#: Share of an edge's evidence weight its minority sign must carry for the edge to be ambivalent.
+AMBIVALENCE = 0.25
 
 
 @dataclass(slots=True)
@@ -29,6 +37,16 @@ class TriadEdge:
     weight: float
     kinds: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    positive: float = 0.0
+    negative: float = 0.0
+    positive_kinds: list[str] = field(default_factory=list)
+    negative_kinds: list[str] = field(default_factory=list)
+
+    @property
+    def ambivalent(self) -> bool:
+        """Whether the evidence runs substantially both ways (see ``AMBIVALENCE``)."""
+        total = self.positive + self.negative
+        return total > 0 and min(self.positive, self.negative) >= AMBIVALENCE * total
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,6 +55,11 @@ class TriadEdge:
             "sign": self.sign,
             "weight": self.weight,
             "kinds": list(self.kinds),
+            "positive": round(self.positive, 6),
+            "negative": round(self.negative, 6),
+            "positive_kinds": list(self.positive_kinds),
+            "negative_kinds": list(self.negative_kinds),
+            "ambivalent": self.ambivalent,
             "evidence": [evidence_dict(e) for e in self.evidence],
         }
 
@@ -47,6 +70,8 @@ class Triad:
 
     ``weight`` is the weight of its weakest edge (a triangle is only as certain as its least
     supported side); ``focus`` says whether it belongs to the selected document or actors.
+    ``tension`` marks a triangle balanced by net signs that is unbalanced when the edges in
+    ``reading`` are taken by their minority sign (``{"u", "v", "sign", "kinds"}`` each).
     """
 
     nodes: tuple[Any, Any, Any]
@@ -56,6 +81,8 @@ class Triad:
     balanced: bool
     weight: float
     focus: bool = False
+    tension: bool = False
+    reading: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +90,8 @@ class Triad:
             "names": list(self.names),
             "pattern": self.pattern,
             "balanced": self.balanced,
+            "tension": self.tension,
+            "reading": self.reading,
             "weight": round(self.weight, 6),
             "focus": self.focus,
             "edges": [e.to_dict() for e in self.edges],
@@ -86,6 +115,51 @@ def _is_focus(G: nx.Graph, tri: tuple[Any, Any, Any], doc_id: str | None, nodes:
     return doc_id is not None or nodes is not None
 
 
+def _side_weights(data: dict[str, Any]) -> tuple[float, float, list[str], list[str]]:
+    """Evidence weight for and against the relation, and the kinds on each side."""
+    evidence = data.get("evidence") or []
+    if not evidence:
+        weight = float(data.get("weight", 1.0))
+        kinds = list(data.get("kinds") or [])
+        return (weight, 0.0, kinds, []) if data["sign"] > 0 else (0.0, weight, [], kinds)
+    pos = sum(e.weight for e in evidence if e.sign > 0)
+    neg = sum(e.weight for e in evidence if e.sign < 0)
+    pos_kinds = sorted({str(getattr(e.kind, "value", e.kind)) for e in evidence if e.sign > 0})
+    neg_kinds = sorted({str(getattr(e.kind, "value", e.kind)) for e in evidence if e.sign < 0})
+    return float(pos), float(neg), pos_kinds, neg_kinds
+
+
+def _tension(sides: list[TriadEdge]) -> list[dict[str, Any]]:
+    """The lightest reading of ambivalent edges by their minority sign that unbalances a
+    balanced triangle (empty if there is none)."""
+    ambivalent = [i for i, s in enumerate(sides) if s.ambivalent]
+    best: tuple[float, list[int]] | None = None
+    for mask in range(1, 1 << len(ambivalent)):
+        chosen = [ambivalent[b] for b in range(len(ambivalent)) if mask >> b & 1]
+        if len(chosen) % 2 == 0:
+            continue  # flipping an even number of signs keeps the triangle balanced
+        support = sum(min(sides[i].positive, sides[i].negative) for i in chosen)
+        # prefer re-reading fewer edges, then the reading with the most evidence behind it
+        if best is None or (len(chosen), -support) < (len(best[1]), -best[0]):
+            best = (support, chosen)
+    if best is None:
+        return []
+    reading = []
+    for i in best[1]:
+        side = sides[i]
+        sign = -side.sign
+        reading.append(
+            {
+                "u": str(side.u),
+                "v": str(side.v),
+                "sign": sign,
+                "kinds": side.positive_kinds if sign > 0 else side.negative_kinds,
+                "weight": round(side.positive if sign > 0 else side.negative, 6),
+            }
+        )
+    return reading
+
+
 def _enumerate(G: nx.Graph) -> Iterable[tuple[Any, Any, Any]]:
     order = {v: i for i, v in enumerate(sorted(G, key=str))}
     for a in G:
@@ -104,7 +178,8 @@ def triads(
     balanced: bool | None = None,
     weighted: bool = True,
 ) -> list[Triad]:
-    """Every triangle of ``G``, ranked: focus first, then unbalanced before balanced, then heavier first.
+    """Every triangle of ``G``, ranked: focus first, then unbalanced, then tensions, then balanced;
+    heavier first within each group.
 
     Parameters
     ----------
@@ -138,6 +213,7 @@ def triads(
         sides = []
         for u, v in ((a, b), (b, c), (a, c)):
             data = G[u][v]
+            pos, neg, pos_kinds, neg_kinds = _side_weights(data)
             sides.append(
                 TriadEdge(
                     u=u,
@@ -146,12 +222,17 @@ def triads(
                     weight=float(data.get("weight", 1.0)),
                     kinds=list(data.get("kinds") or []),
                     evidence=list(data.get("evidence") or []),
+                    positive=pos,
+                    negative=neg,
+                    positive_kinds=pos_kinds,
+                    negative_kinds=neg_kinds,
                 )
             )
         negatives = sum(1 for s in sides if s.sign < 0)
         is_balanced = negatives % 2 == 0
         if balanced is not None and is_balanced != balanced:
             continue
+        reading = _tension(sides) if is_balanced else []
         out.append(
             Triad(
                 nodes=tri,
@@ -165,17 +246,19 @@ def triads(
                 balanced=is_balanced,
                 weight=min(s.weight for s in sides),
                 focus=_is_focus(G, tri, doc_id, focus_nodes),
+                tension=bool(reading),
+                reading=reading,
             )
         )
-    out.sort(key=lambda t: (not t.focus, t.balanced, -t.weight if weighted else 0.0, t.names))
+    out.sort(key=lambda t: (not t.focus, t.balanced, not t.tension, -t.weight if weighted else 0.0, t.names))
     return out
 
 
 def triad_census(G: nx.Graph) -> dict[str, Any]:
     """Counts of triangles by pattern and the share that is balanced (Cartwright–Harary index).
 
-    Returns ``{"+++": n, "++-": n, "+--": n, "---": n, "triangles": n, "balanced_share": x}``;
-    the share is 1.0 for a graph without triangles.
+    Returns ``{"+++": n, "++-": n, "+--": n, "---": n, "triangles": n, "balanced_share": x,
+    "ambivalent_edges": n}``; the share is 1.0 for a graph without triangles.
     """
     counts = dict.fromkeys(PATTERNS, 0)
     for a, b, c in _enumerate(G):
@@ -183,7 +266,16 @@ def triad_census(G: nx.Graph) -> dict[str, Any]:
         counts[PATTERNS[negatives]] += 1
     total = sum(counts.values())
     good = counts["+++"] + counts["+--"]
-    return {**counts, "triangles": total, "balanced_share": good / total if total else 1.0}
+    ambivalent = 0
+    for _, _, data in G.edges(data=True):
+        pos, neg, _, _ = _side_weights(data)
+        ambivalent += int(pos + neg > 0 and min(pos, neg) >= AMBIVALENCE * (pos + neg))
+    return {
+        **counts,
+        "triangles": total,
+        "balanced_share": good / total if total else 1.0,
+        "ambivalent_edges": ambivalent,
+    }
 
 
-__all__ = ["PATTERNS", "Triad", "TriadEdge", "evidence_dict", "triad_census", "triads"]
+__all__ = ["AMBIVALENCE", "PATTERNS", "Triad", "TriadEdge", "evidence_dict", "triad_census", "triads"]
