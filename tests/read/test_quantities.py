@@ -318,13 +318,13 @@ def _check(text: str) -> None:
         assert isinstance(bind_quantity(q, text, 0, mentions), Binding)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=200))
 def test_no_string_crashes_find_quantities(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STRUCTURED)
 def test_structured_inputs_never_crash_and_offsets_hold(text: str) -> None:
     _check(text)

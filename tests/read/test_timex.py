@@ -323,21 +323,21 @@ def _check(text: str, anchor: date | None) -> None:
             assert iv.start <= iv.end
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=200), ANCHORS)
 def test_no_string_crashes_find_times(text: str, anchor: date | None) -> None:
     _check(text, anchor)
     parse_time(text, anchor)
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STRUCTURED, ANCHORS)
 def test_structured_inputs_never_crash_and_offsets_hold(text: str, anchor: date | None) -> None:
     _check(text, anchor)
     parse_time(text, anchor)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(STRUCTURED, st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 def test_every_match_parses_back_to_the_same_interval(text: str, anchor: date) -> None:
     for m in find_times(text, anchor):
@@ -350,7 +350,7 @@ def test_every_match_parses_back_to_the_same_interval(text: str, anchor: date) -
         ), m.text
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.integers(1000, 2100), st.integers(1, 12), st.integers(1, 28))
 def test_iso_and_spelled_dates_agree(year: int, month: int, day: int) -> None:
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
