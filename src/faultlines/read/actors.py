@@ -49,6 +49,9 @@ _SECTOR_RE = [
 #: Words between a state and a person's name that make the state the person's own ("Iraqi President
 #: Saddam Hussein", "Britain's Defence Secretary Tom King"): at most five title words, no punctuation.
 _TITLE_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z][\w.-]*\s+){0,5}$")
+_GROUP_NOUN = re.compile(
+    r"^\s+(minorit(y|ies)|communit(y|ies)|diaspora|population|people|ethnic group|speakers|majority)\b", re.I
+)
 _PRONOUN = re.compile(r"\b(it|its|itself)\b", re.I)
 _ACTIVE_KINDS = {ActorKind.STATE, ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.ETHNIC_GROUP,
                  ActorKind.RELIGIOUS_GROUP}  # fmt: skip
@@ -116,6 +119,11 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 candidate = Candidate(actor, "", f"ner:{ent.label_}")
         if candidate is None:
             continue
+        if candidate.rule == "atlas:demonym" and _GROUP_NOUN.match(following):
+            # "the Azerbaijani minority" names the people, not the state
+            group = _group_for(lexicon, ent.text)
+            if group is not None:
+                candidate = group
         rule = candidate.rule
         sector, end = candidate.sector, ent.end_char
         if candidate.actor.kind is ActorKind.STATE:
@@ -130,6 +138,15 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
     mentions.extend(_pronoun_mentions(doc, doc_id, mentions, actors, sentence_of))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return Resolved(mentions, actors)
+
+
+def _group_for(lexicon: Lexicon, adjective: str) -> Candidate | None:
+    """The ethnic group a demonym names when it qualifies a people ("Azerbaijani minority")."""
+    for form in (adjective + "s", adjective + " people", adjective):
+        for candidate in lexicon.lookup(form):
+            if candidate.actor.kind in (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP):
+                return candidate
+    return None
 
 
 def _state_before(doc: Doc, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:

@@ -76,8 +76,12 @@ def read_into_store(
     return {"store": path, "stored": stored, "already_stored": already, "skipped": skipped}
 
 
-def analyze_paths(paths: list[Path], *, doc_date: date | None = None) -> CorpusModel:
-    """Read inputs (or the built-in example) into one corpus model with relations, storing nothing."""
+def analyze_paths(paths: list[Path], *, doc_date: date | None = None, check: bool = True) -> CorpusModel:
+    """Read inputs (or the built-in example) into one corpus model with relations, storing nothing.
+
+    With ``check`` every document's claims are verified too (``corpus.claims`` and ``.verdicts``),
+    each against the rest of the inputs as its corpus.
+    """
     from faultlines.read import Skipped, example_document, read_paths
     from faultlines.read.pipeline import read_documents
     from faultlines.relations import aggregate_relations, state_projection
@@ -94,9 +98,15 @@ def analyze_paths(paths: list[Path], *, doc_date: date | None = None) -> CorpusM
     if not models:
         raise InputError(E.E011, count=len(skipped))
     corpus = CorpusModel.merge(models)
-    corpus.relations = aggregate_relations(
-        corpus.events, corpus.statements, project=state_projection(corpus.actors)
-    )
+    corpus.relations = aggregate_relations(corpus.events, corpus.statements, project=state_projection(corpus.actors))
+    if check:
+        from faultlines.check import check_model, load_reference
+
+        reference = load_reference()
+        for model in models:
+            report = check_model(model, reference=reference, corpus=corpus, doc_date=doc_date)
+            corpus.claims.extend(report.claims)
+            corpus.verdicts.extend(report.verdicts)
     return corpus
 
 
@@ -150,27 +160,44 @@ def print_corpus(corpus: CorpusModel) -> None:
             ", ".join(flags),
         )
     console.print(timeline)
+    if corpus.claims:
+        _print_verdicts(corpus)
+
+
+def _print_verdicts(corpus: CorpusModel) -> None:
+    """Claims the reference base flags first, then a count of every verdict."""
+    verdicts = {v.claim_id: v for v in corpus.verdicts}
+    table = Table(title="Checked claims (contradicted and outdated first)", title_justify="left")
+    for column in ("claim", "verdict", "explanation", "source"):
+        table.add_column(column, overflow="fold")
+    order = {"contradicted": 0, "outdated": 1, "partly_supported": 2, "supported": 3, "unverifiable": 4}
+    ranked = sorted(corpus.claims, key=lambda c: order.get(verdicts[c.id].label.value, 5) if c.id in verdicts else 9)
+    style = {"contradicted": "red", "outdated": "yellow", "supported": "green", "partly_supported": "cyan"}
+    for claim in ranked:
+        verdict = verdicts.get(claim.id)
+        if verdict is None or verdict.label.value == "not_checkable":
+            continue
+        label = verdict.label.value
+        table.add_row(
+            escape(claim.span.text), f"[{style.get(label, 'white')}]{label.replace('_', ' ')}[/]",
+            escape(verdict.explanation), escape(verdict.source),
+        )  # fmt: skip
+    console.print(table)
+    counts = Counter(v.label.value.replace("_", " ") for v in corpus.verdicts)
+    console.print(f"{len(corpus.claims)} claims: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
 
 
 def register(app: typer.Typer) -> None:
     @app.command("read")
     def read_command(
-        paths: list[Path] = typer.Argument(
-            ..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."
-        ),
-        db: Path | None = typer.Option(
-            None, "--db", help="DuckDB store (default: in the user data directory)."
-        ),
-        doc_date: str | None = typer.Option(
-            None, "--date", help="Document date YYYY-MM-DD for undated inputs."
-        ),
+        paths: list[Path] = typer.Argument(..., help="Files (.txt .md .html .jsonl), directories, or - for stdin."),
+        db: Path | None = typer.Option(None, "--db", help="DuckDB store (default: in the user data directory)."),
+        doc_date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD for undated inputs."),
         max_mb: float = typer.Option(20.0, "--max-mb", help="Refuse files larger than this."),
         as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     ) -> None:
         """Read articles and store their model (idempotent: a stored article is not stored twice)."""
-        result = read_into_store(
-            paths, db=db, doc_date=_parse_date(doc_date), max_mb=max_mb, progress=not as_json
-        )
+        result = read_into_store(paths, db=db, doc_date=_parse_date(doc_date), max_mb=max_mb, progress=not as_json)
         if as_json:
             typer.echo(json.dumps(result, indent=2))
             return
@@ -184,18 +211,12 @@ def register(app: typer.Typer) -> None:
     @app.command("analyze")
     def analyze_command(
         paths: list[Path] = typer.Argument(None, help="Inputs; none means the built-in example article."),
-        doc_date: str | None = typer.Option(
-            None, "--date", help="Document date YYYY-MM-DD for undated inputs."
-        ),
-        json_out: Path | None = typer.Option(
-            None, "--json", help="Write the whole model as JSON to this file."
-        ),
+        doc_date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD for undated inputs."),
+        json_out: Path | None = typer.Option(None, "--json", help="Write the whole model as JSON to this file."),
     ) -> None:
         """Read articles and print their actors, relations and event timeline."""
         corpus = analyze_paths(list(paths or []), doc_date=_parse_date(doc_date))
         print_corpus(corpus)
         if json_out is not None:
-            json_out.write_text(
-                json.dumps(corpus_json(corpus), indent=2, ensure_ascii=False), encoding="utf-8"
-            )
+            json_out.write_text(json.dumps(corpus_json(corpus), indent=2, ensure_ascii=False), encoding="utf-8")
             console.print(f"model written to {escape(str(json_out))}")
