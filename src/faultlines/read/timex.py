@@ -591,6 +591,16 @@ def _h_relative(m: re.Match[str], text: str, anchor: date | None) -> _Cand | Non
         unit = _unit(m["ru"])
         n = {"day": 7, "week": 4, "month": 6, "year": 5, "decade": 3}[unit]
         return _Cand(s, e, _minus(a, unit, n), a, _G.VAGUE, anchored=True)
+    if kind == "partrel":
+        unit = _unit(m["pu"])
+        first, last, _ = _shift(a, unit, {"this": 0, "last": -1, "next": 1}[m["pm"]])
+        part = _part(m["pp"])
+        if unit == "year":
+            lo, hi = _PART_YEAR[part]
+            first, last = _months(first.year, lo, hi)
+            return _Cand(s, e, first, last, _G.SEASON, anchored=True)
+        first, last = _month_part(first.year, first.month, part)
+        return _Cand(s, e, first, last, _G.MONTH, anchored=True)
     if kind == "earlier":
         unit = _unit(m["eu"])
         first, last, gran = _shift(a, unit, 0)
@@ -641,6 +651,8 @@ _REL_PARTS = [
     r"the\s+present\s+day|the\s+present(?=\s*(?:[.,;:)]|$)))",
     r"(?P<recently>recently|lately)",
     r"(?P<recent>recent\s+(?P<ru>days|weeks|months|years|decades))",
+    r"(?P<partrel>(?P<pp>early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+"
+    r"(?P<pm>this|last|next)\s+(?P<pu>year|month))",
     r"(?P<earlier>(?P<el>earlier|later)\s+this\s+(?P<eu>week|month|quarter|year))",
     rf"(?P<ago>(?P<an>{_COUNT})\s+(?P<au>{_UNITS})\s+ago)",
     rf"(?P<span>(?:the\s+)?(?P<sd>past|last|previous|next|coming|following)\s+(?P<sn>{_COUNT})\s+"
