@@ -1,9 +1,11 @@
 """Time expressions in English prose, turned into dated intervals.
 
-Why our own parser: the general-purpose libraries we tried either miss the forms geopolitical
-writing leans on ("the mid-20th century", "early 2025", "the early 1990s") or turn every number into
-a date ("Barak 8", "85 million"). This module is regular expressions plus small handlers, all
-compiled at import, with no I/O and no NLP model, because it runs on every sentence of large corpora.
+Why our own parser: general-purpose date parsers are built to read one date string, not to find
+time expressions in prose; the forms geopolitical writing leans on ("the mid-20th century", "early
+2025", "the early 1990s") need rules, and so does leaving numbers alone that are not dates
+("Barak 8", "85 million", "Resolution 2231"). This module is regular expressions plus small
+handlers, all compiled at import, with no I/O and no NLP model, because it runs on every sentence
+of large corpora.
 
 How a text is read (see ``docs/time-and-quantities.md`` for every form and every convention):
 
@@ -12,7 +14,11 @@ How a text is read (see ``docs/time-and-quantities.md`` for every form and every
    used as a modifier as in "the 2020 war", or a possessive "2016's"); otherwise it is *weak*.
 2. The longest candidates win; overlapping shorter ones are dropped.
 3. Neighbouring candidates are composed: "from X to Y", "between X and Y", "since X", "until X",
-   "by X", "before X", "after X", "from X onwards". Weak candidates survive only inside a range.
+   "by X", "before X", "after X", "from X onwards". Weak candidates survive only inside a range,
+   in a list after a strong one ("in 2016 and 2017") or after an open-ended cue ("prior to 2020").
+
+Long texts are read sentence by sentence, and each rule runs only when cheap per-text flags say
+it can match.
 
 Relative expressions ("yesterday", "last year", "in March", "on Tuesday", "now") need the document
 date as ``anchor``; without one they are not reported.
