@@ -70,3 +70,16 @@ def test_the_document_itself_is_not_its_own_corroboration(base: ReferenceBase) -
     corpus = CorpusModel(documents=[Document(id="me", title="Me", text=text)])
     report = check_model(model(text, doc_id="me"), base, corpus=corpus)
     assert report.items[0].verdict.corpus_agree == 0
+
+
+def test_check_corpus_checks_each_document_against_the_others(base: ReferenceBase) -> None:
+    from faultlines.check import check_corpus
+
+    docs = [
+        Document(id="a", title="A", text="Azerbaijan joined NATO in 2004.", date=date(2025, 1, 1)),
+        Document(id="b", title="B", text="Azerbaijan is a member of NATO.", date=date(2025, 1, 1)),
+    ]
+    reports = check_corpus(CorpusModel(documents=docs), base)
+    assert [r.doc_id for r in reports] == ["a", "b"]
+    assert all(r.items[0].verdict.label == VerdictLabel.CONTRADICTED for r in reports)
+    assert reports[0].items[0].agree_titles == ["B"] and reports[1].items[0].agree_titles == ["A"]

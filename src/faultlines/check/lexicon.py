@@ -37,9 +37,6 @@ class Lexicon:
             for form in ("names", "demonyms", "capitals"):
                 for word in entry.get(form, []) or []:
                     self.state_forms.setdefault(str(word), (iso3, form[:-1]))
-        self.state_names: dict[str, list[str]] = {
-            iso3: list(entry.get("names", [])) for iso3, entry in data.get("states", {}).items()
-        }
         self.orgs = {str(w): k for k, words in data.get("organisations", {}).items() for w in words}
         self.groups = {str(w): k for k, words in data.get("groups", {}).items() for w in words}
         self.religions = {str(w): k for k, words in data.get("religions", {}).items() for w in words}
@@ -48,8 +45,6 @@ class Lexicon:
         self._states = _alternation({w: w for w in self.state_forms})
         self._orgs = _alternation(self.orgs)
         self._groups = _alternation(self.groups)
-        self._religions = _alternation(self.religions)
-        self._offices = _alternation(self.offices)
 
     def states(self, text: str, forms: tuple[str, ...] = ("name", "demonym", "capital")) -> list[Hit]:
         """State mentions; 'US' only in capitals, demonym 'Persian' only before a noun."""
@@ -73,18 +68,6 @@ class Lexicon:
         return [
             Hit(m.start(), m.end(), self.groups[m.group(1)], "group", m.group(1))
             for m in self._groups.finditer(text.replace("’", "'"))
-        ]
-
-    def religions_in(self, text: str) -> list[Hit]:
-        return [
-            Hit(m.start(), m.end(), self.religions[m.group(1)], "religion", m.group(1))
-            for m in self._religions.finditer(text.replace("’", "'"))
-        ]
-
-    def offices_in(self, text: str) -> list[Hit]:
-        return [
-            Hit(m.start(), m.end(), self.offices[m.group(1)], "office", m.group(1))
-            for m in self._offices.finditer(text)
         ]
 
     def office_pattern(self) -> str:

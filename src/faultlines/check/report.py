@@ -6,7 +6,7 @@ a :class:`CheckReport` that serialises to the JSON documented in ``docs/check.md
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from faultlines.check.claims import classify_sentence, extract_claims, sentences_of
 from faultlines.check.reference import ReferenceBase, load_reference
 from faultlines.check.verify import check_claim, fmt
-from faultlines.model import Claim, CorpusModel, Document, DocumentModel, Verdict, VerdictLabel, to_jsonable
+from faultlines.model import Claim, CorpusModel, DocumentModel, Mention, Verdict, VerdictLabel, to_jsonable
 
 REPORT_VERSION = "1.0"
 
@@ -198,6 +198,29 @@ def describe_date(report: CheckReport) -> str:
     return f"{fmt(report.doc_date)} ({report.date_basis})"
 
 
-def model_from_text(text: str, *, doc_id: str = "doc", title: str = "", when: date | None = None) -> DocumentModel:
-    """A bare document model (text only) for checking without the reading pipeline."""
-    return DocumentModel(document=Document(id=doc_id, text=text, title=title, date=when))
+def check_corpus(
+    corpus: CorpusModel,
+    reference: ReferenceBase | None = None,
+    *,
+    cross_check: bool = True,
+    doc_date: date | None = None,
+) -> list[CheckReport]:
+    """Check every document of a corpus, each against the others when ``cross_check`` is on.
+
+    For ``faultlines analyze`` and the web app, which hold a merged :class:`CorpusModel` rather than
+    per-document models: each document gets back its own mentions and stored claims.
+    """
+    base = reference or load_reference()
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for mention in corpus.mentions:
+        mentions[mention.span.doc_id].append(mention)
+    stored: dict[str, list[Claim]] = defaultdict(list)
+    for claim in corpus.claims:
+        stored[claim.doc_id].append(claim)
+    others = corpus if cross_check and len(corpus.documents) > 1 else None
+    return [
+        check_model(
+            DocumentModel(document=doc, mentions=mentions[doc.id], claims=stored[doc.id]), base, others, doc_date
+        )
+        for doc in corpus.documents
+    ]

@@ -27,7 +27,7 @@ from typing import Any
 
 from faultlines.check.lexicon import lexicon_for
 from faultlines.check.people import office_terms
-from faultlines.check.reference import Membership, ReferenceBase, RefEvent, When, human_date
+from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date
 from faultlines.gazetteer import VERIFIED_AS_OF
 from faultlines.model import Claim, Granularity, TimeInterval, Verdict, VerdictLabel
 
@@ -51,24 +51,8 @@ UPPER_BOUNDS = {"less than", "under", "fewer than", "up to", "below", "just unde
 
 
 def fmt(day: date) -> str:
-    return f"{day.day} {human_date_month(day.month)} {day.year}"
-
-
-def human_date_month(month: int) -> str:
-    return (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )[month - 1]
+    """'19 May 2024'."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _said(claim: Claim) -> str:
@@ -507,11 +491,6 @@ def check_event_detail(claim: Claim, ctx: Context) -> Verdict:
 # --------------------------------------------------------------------------- quantities
 
 
-def _tolerance(hedge: str, value: float, precision: float, base: float) -> float:
-    relative = max(base, precision / value if value else 0.0)
-    return relative
-
-
 def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     state = claim.subject
     year = claim.when.start.year if claim.when and claim.when.start else ctx.doc_date.year
@@ -525,7 +504,8 @@ def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     gap = max(0, min(5, year - row.year))
     if claim.predicate == "population":
         precision = float(claim.details.get("precision", 0.0))
-        tol = _tolerance(hedge, low, precision, 0.05 if hedge in HEDGES else 0.02) + gap / 100
+        # the larger of 5% (hedged) or 2% (exact) and half a unit of the figure's last digit
+        tol = max(0.05 if hedge in HEDGES else 0.02, precision / low if low else 0.0) + gap / 100
         ref_lo = ref_hi = row.value
         ref_text = f"{row.value / 1e6:.2f} million ({row.year})"
         what = f"The population of {state}"
