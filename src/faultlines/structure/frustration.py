@@ -152,25 +152,43 @@ def _two_colour(G: nx.Graph, flipped: set[frozenset[Any]]) -> dict[Any, int] | N
 
 
 def _blocks(G: nx.Graph) -> list[nx.Graph]:
-    """2-connected blocks of ``G`` that can hold a cycle, after pruning nodes of degree < 2."""
-    core = nx.k_core(G, 2) if G.number_of_edges() else nx.Graph()
+    """2-connected blocks of ``G`` that can hold a cycle, after pruning nodes of degree < 2.
+
+    Built from plain edge lists (no networkx views), since this runs once per graph and window.
+    """
+    degree = dict(G.degree())
+    gone: set[Any] = set()
+    stack = [v for v, d in degree.items() if d < 2]
+    while stack:
+        v = stack.pop()
+        if v in gone:
+            continue
+        gone.add(v)
+        for u in G[v]:
+            if u not in gone:
+                degree[u] -= 1
+                if degree[u] == 1:
+                    stack.append(u)
+    core = nx.Graph()
+    core.add_edges_from((u, v) for u, v in G.edges() if u not in gone and v not in gone)
     blocks = []
     for edges in nx.biconnected_component_edges(core):
         if len(edges) >= 3:
-            blocks.append(nx.Graph(core.edge_subgraph(edges)))
+            B = nx.Graph()
+            B.add_edges_from((u, v, G[u][v]) for u, v in edges)
+            blocks.append(B)
     return blocks
 
 
 def _triangles(B: nx.Graph) -> Iterable[tuple[Any, Any, Any]]:
+    """Each triangle once, as ``(a, b, c)`` in the graph's node order (set intersections)."""
     order = {v: i for i, v in enumerate(B)}
+    higher = {v: {u for u in B[v] if order[u] > order[v]} for v in B}
     for a in B:
-        oa = order[a]
-        higher = [b for b in B[a] if order[b] > oa]
-        for i, b in enumerate(higher):
-            nb = B[b]
-            for c in higher[i + 1 :]:
-                if c in nb:
-                    yield a, b, c
+        ha = higher[a]
+        for b in ha:
+            for c in ha & higher[b]:
+                yield a, b, c
 
 
 # -- exact ---------------------------------------------------------------------------------------
@@ -196,7 +214,7 @@ class _Block:
     ends: np.ndarray  # (m, 2) node indices
     negative: np.ndarray  # (m,) 1 for negative edges
     costs: np.ndarray  # (m,) edge weights (1 when unweighted)
-    edge_of: dict[frozenset[Any], int]
+    edge_of: dict[tuple[Any, Any], int]  # both orientations
 
     @classmethod
     def of(cls, B: nx.Graph, weighted: bool) -> _Block:
@@ -209,7 +227,7 @@ class _Block:
             ends=np.array([(index[u], index[v]) for u, v, _ in edges], dtype=np.int64).reshape(-1, 2),
             negative=np.array([1 if d["sign"] < 0 else 0 for *_, d in edges], dtype=np.int64),
             costs=np.array([_weight(d, weighted) for *_, d in edges], dtype=float),
-            edge_of={frozenset((u, v)): e for e, (u, v, _) in enumerate(edges)},
+            edge_of={p: e for e, (u, v, _) in enumerate(edges) for p in ((u, v), (v, u))},
         )
 
 
@@ -219,11 +237,11 @@ Cut = tuple[tuple[int, ...], tuple[float, ...], float]
 
 def _triangle_cuts(block: _Block) -> list[Cut]:
     """``f_ab + f_bc + f_ac >= 1`` for every unbalanced triangle."""
-    B, edge_of = block.graph, block.edge_of
+    edge_of, negative = block.edge_of, block.negative.tolist()
     cuts: list[Cut] = []
-    for a, b, c in _triangles(B):
-        if B[a][b]["sign"] * B[b][c]["sign"] * B[a][c]["sign"] < 0:
-            cols = (edge_of[frozenset((a, b))], edge_of[frozenset((b, c))], edge_of[frozenset((a, c))])
+    for a, b, c in _triangles(block.graph):
+        cols = (edge_of[(a, b)], edge_of[(b, c)], edge_of[(a, c)])
+        if (negative[cols[0]] + negative[cols[1]] + negative[cols[2]]) % 2:
             cuts.append((cols, (1.0, 1.0, 1.0), 1.0))
     return cuts
 
