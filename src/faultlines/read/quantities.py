@@ -562,6 +562,9 @@ _MAKE_UP = re.compile(
     r"\s+(?:constitute|constitutes|constituted|represent|represents|represented|comprise|comprises|"
     r"comprised|form|forms|formed|are|were)\s+$"
 )
+_CASUALTY_IN = re.compile(r"(?i)\b(?:killed|dead|deaths|casualties|fatalities|wounded|injured)\b")
+_GROUP_NEXT = re.compile(r"\s*(?:of\s+)?(?:ethnic\s+|\w+\s+)?")
+_GAP_END = re.compile(r"[\s,;:(—–\-]*(?:(?:or|i\.e\.|that\s+is|some)[\s,;:(—–\-]*)?$")
 _IN_STATE = re.compile(r"\b(?:in|within|inside)\s+(?:\w+\s+){0,2}$")
 _NUMBER_VERB = re.compile(r"\s+(?:number|numbers|numbered|total|totals|totalled|totaled)\s+$")
 _POSSESSIVE_END = re.compile(r"['’]s?\s+$")
@@ -694,11 +697,11 @@ def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions
     casualty = bool(
         _CASUALTY_RIGHT.match(right)
         or _CASUALTY_LEFT.search(left)
-        or re.search(r"(?i)\b(?:killed|dead|deaths|casualties|fatalities|wounded|injured)\b", q.text)
+        or _CASUALTY_IN.search(q.text)
     )
     # R5 "13 million Azeris", "millions of Azeris live in Iran": a count of a group
     inner = [m for m in groups if q.start <= m.start and m.end <= q.end + 1]
-    g = inner[0] if inner else group_after(re.compile(r"\s*(?:of\s+)?(?:ethnic\s+|\w+\s+)?"))
+    g = inner[0] if inner else group_after(_GROUP_NEXT)
     if g is not None and g.kind in _GROUP_KINDS and (g.start - q.end) <= 20:
         where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
         return Binding("casualties" if casualty else "count", where, g.actor_id, "R5")
@@ -731,7 +734,7 @@ def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions
 
 def _strip_gap(left: str) -> str:
     """``left`` without the trailing punctuation and filler between a group and a number."""
-    m = re.search(r"[\s,;:(—–\-]*(?:(?:or|i\.e\.|that\s+is|some)[\s,;:(—–\-]*)?$", left)
+    m = _GAP_END.search(left)
     return left[: m.start()] if m else left
 
 
