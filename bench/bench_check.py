@@ -89,6 +89,40 @@ def evaluate(directory: Path = DATA, subset: str | None = None) -> dict[str, Any
     }
 
 
+def scale(copies: int = 10, directory: Path = DATA) -> dict[str, float]:
+    """Throughput on many documents: the labelled texts ``copies`` times over, as bare models.
+
+    Baseline (same run): the reader's time-expression scan over the same texts, the regex layer
+    check also runs, so the ratio says what claim extraction and judging add on top of it.
+    """
+    from faultlines.check import check_corpus, check_model, load_reference
+    from faultlines.model import CorpusModel, Document, DocumentModel
+    from faultlines.read.timex import find_times
+
+    base = load_reference()
+    texts = [(directory / e["file"]).read_text(encoding="utf-8") for e in load_manifest(directory)]
+    docs = [
+        Document(id=f"d{i}-{j}", text=text, title=f"text {j} copy {i}", date=date(2025, 1, 1))
+        for i in range(copies)
+        for j, text in enumerate(texts)
+    ]
+    t0 = time.perf_counter()
+    for doc in docs:
+        find_times(doc.text)
+    t1 = time.perf_counter()
+    claims = sum(len(check_model(DocumentModel(document=doc), base).items) for doc in docs)
+    t2 = time.perf_counter()
+    check_corpus(CorpusModel(documents=docs), base)
+    t3 = time.perf_counter()
+    return {
+        "documents": len(docs),
+        "claims": claims,
+        "baseline_s": t1 - t0,
+        "check_s": t2 - t1,
+        "cross_s": t3 - t2,
+    }
+
+
 def _row(name: str, r: dict[str, Any]) -> str:
     return (
         f"| {name} | {r['texts']} | {r['recall']:.0%} ({r['hits']}/{r['error_texts']}) | "
@@ -100,6 +134,8 @@ def main() -> None:
     result = evaluate()
     dev = evaluate(subset="dev")
     held = evaluate(subset="held-out")
+    big = scale()
+    per_s = big["documents"] / big["check_s"]
     n = result["texts"]
     kinds = ", ".join(f"{k} {h}/{t}" for k, (h, t) in result["per_kind"].items())
     labels = ", ".join(f"{k} {v}" for k, v in sorted(result["labels"].items()))
@@ -124,6 +160,10 @@ so the held-out row below is no longer a blind score.
 | checking time per text | {1000 * result["check_seconds"] / n:.1f} ms |
 | reading time per text (baseline, same run) | {1000 * result["read_seconds"] / n:.1f} ms |
 | checking / reading | {ratio:.2f}× |
+| {big["documents"]} documents ({big["claims"]} claims), bare models: checking | {per_s:.0f} docs/s |
+| same, each cross-checked against the other {big["documents"] - 1} | {big["documents"] / big["cross_s"]:.0f} docs/s |
+| baseline: the reader's time-expression scan of the same texts | {big["documents"] / big["baseline_s"]:.0f} docs/s |
+| checking / time scan | {big["check_s"] / big["baseline_s"]:.1f}× |
 
 Recall by error kind: {kinds}.
 Verdicts over all claims: {labels}.

@@ -31,17 +31,22 @@ _TITLE_WORDS = frozenset(
 )
 
 
+_WORD = re.compile(r"\w+(?:[-.]\w+)*")
+_POSSESSIVE = re.compile(r"'s$")
+_PUNCT = re.compile(r"[^\w ]+")
+
+
 def _norm(text: str) -> str:
-    text = text.replace("’", "'").lower()
-    text = re.sub(r"'s$", "", text)
-    return re.sub(r"[^a-z0-9 ]+", " ", text).strip()
+    text = _POSSESSIVE.sub("", text.replace("’", "'").lower())
+    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 class PeopleIndex:
     """Names and aliases of people mapped to their records, for matching text.
 
-    Surnames alone ("Raisi") are indexed too, but only when they name a single person, so that
-    "Aliyev" (Heydar and Ilham) never silently picks one of them.
+    Surnames alone ("Raisi") are indexed too; an ambiguous one ("Aliyev": Heydar and Ilham) yields
+    every candidate, and the check keeps the one whose record fits the claim. Matching looks up runs of
+    words in a dictionary (longest first) instead of one huge regular expression: it is the hot path.
     """
 
     def __init__(self, people: Iterable[Any]) -> None:
@@ -61,23 +66,31 @@ class PeopleIndex:
                 surnames.setdefault(last, set()).add(person.id)
         for last, ids in surnames.items():
             names.setdefault(last, set()).update(ids)
+        names.pop("", None)
         self.names = names
-        longest = sorted((n for n in names if n), key=len, reverse=True)
-        self.pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in longest) + r")\b", re.I) if longest else None
+        self.max_words = max((len(n.split()) for n in names), default=0)
 
     def find(self, text: str) -> list[tuple[int, int, list[Any]]]:
         """Spans of person names in ``text`` with the candidate records for each (longest match wins)."""
-        if self.pattern is None:
-            return []
         out: list[tuple[int, int, list[Any]]] = []
-        normalised = text.replace("’", "'")
-        for match in self.pattern.finditer(normalised):
-            word = match.group(0)
-            if not word[:1].isupper():
+        tokens = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            start = tokens[i][0]
+            if not text[start].isupper():
+                i += 1
                 continue
-            ids = self.names.get(_norm(word), set())
-            if ids:
-                out.append((match.start(), match.end(), [self.by_id[i] for i in sorted(ids)]))
+            for n in range(min(self.max_words, len(tokens) - i), 0, -1):
+                end = tokens[i + n - 1][1]
+                if "\n" in text[start:end]:
+                    continue
+                ids = self.names.get(_norm(text[start:end]))
+                if ids:
+                    out.append((start, end, [self.by_id[k] for k in sorted(ids)]))
+                    i += n
+                    break
+            else:
+                i += 1
         return out
 
     def lookup(self, name: str) -> list[Any]:

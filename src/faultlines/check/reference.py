@@ -193,6 +193,7 @@ class ReferenceBase:
     lexicon: dict[str, Any] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     _people_index: PeopleIndex | None = None
+    _counts: tuple[tuple[int, ...], dict[str, int]] | None = None
 
     @property
     def people_index(self) -> PeopleIndex:
@@ -203,10 +204,13 @@ class ReferenceBase:
     def counts(self) -> dict[str, int]:
         """Entries by kind. ``curated`` is what we typed and sourced ourselves (events, memberships,
         composition, firsts); population rows and gazetteer people are counted apart."""
+        key = (len(self.events), len(self.memberships), len(self.composition), len(self.firsts), len(self.people))
+        if self._counts is not None and self._counts[0] == key:
+            return dict(self._counts[1])
         curated = len(self.events) + len(self.memberships) + len(self.composition) + len(self.firsts)
         rows = sum(len(years) for years in self.population.values())
         terms = sum(len(p.offices) for p in self.people)
-        return {
+        counts = {
             "events": len(self.events),
             "memberships": len(self.memberships),
             "composition": len(self.composition),
@@ -216,6 +220,8 @@ class ReferenceBase:
             "people": len(self.people),
             "office_terms": terms,
         }
+        self._counts = (key, counts)
+        return dict(counts)
 
     def population_of(self, state: str, year: int) -> tuple[PopulationRow | None, str]:
         """The population row for ``state`` nearest to ``year`` (the latest when beyond the series)."""
