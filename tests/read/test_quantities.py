@@ -328,3 +328,11 @@ def test_no_string_crashes_find_quantities(text: str) -> None:
 @given(STRUCTURED)
 def test_structured_inputs_never_crash_and_offsets_hold(text: str) -> None:
     _check(text)
+
+
+def test_group_in_apposition_binds_a_count() -> None:
+    sentence = "Iran is home to a large Azerbaijani minority, perhaps 15 to 20 million people."
+    refs = [MentionRef(0, 4, "IRN-id", "state"), MentionRef(24, 44, "azeris-id", "ethnic_group")]
+    (match,) = find_quantities(sentence)
+    binding = bind_quantity(match, sentence, 0, refs)
+    assert (binding.measure, binding.group, binding.rule) == ("count", "azeris-id", "R5a")

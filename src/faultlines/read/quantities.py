@@ -687,6 +687,13 @@ def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions
     g = mention_ending_at(len(core))
     if g is not None and g.kind in _GROUP_KINDS and _PCT_ARE.search(left, 0, g.start - off):
         return Binding("count", _nearest_state(q.start, q.end, ms, g), g.actor_id, "R4")
+    # R5a "a large Azerbaijani minority, perhaps 15 to 20 million people": a group in apposition
+    apposed = _APPOSITION_END.sub("", left)
+    if q.unit == "persons" and apposed != left.rstrip():
+        g = mention_ending_at(len(apposed)) or mention_ending_at(len(_GROUP_NOUN_END.sub("", apposed)))
+        if g is not None and g.kind in _GROUP_KINDS:
+            where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
+            return Binding("count", where, g.actor_id, "R5a")
     # R5v "The Azeris number 15 million in Iran"
     verb = _NUMBER_VERB.search(left)
     if verb is not None:
@@ -730,6 +737,14 @@ def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions
     if q.unit:
         return Binding("count", subject, "", "R12")
     return Binding("", subject, "", "R13")
+
+
+_APPOSITION_END = re.compile(
+    r"\s*[,(—–-]\s*(?:perhaps|possibly|probably|some|about|around|roughly|an estimated|estimated at|or)?\s*$", re.I
+)
+_GROUP_NOUN_END = re.compile(
+    r"\s+(?:ethnic\s+)?(?:minorit(?:y|ies)|communit(?:y|ies)|diaspora|population|people)$", re.I
+)
 
 
 def _strip_gap(left: str) -> str:
