@@ -11,6 +11,7 @@ from tests.structure.conftest import ACTORS
 from faultlines.errors import FaultlinesError
 from faultlines.model import Relation
 from faultlines.structure import align_labels, blocs, change_over_time, graph_from_csv, signed_graph, what_if
+from faultlines.structure.change import cost_of_staying
 from faultlines.structure.whatif import parse_change
 
 
@@ -66,9 +67,19 @@ def test_change_over_time_reports_flips_and_realignment() -> None:
     flips = {(f["u"], f["v"], f["before"], f["after"]) for f in report.sign_flips}
     assert flips == {("AZE", "IRN", 1, -1), ("AZE", "ISR", -1, 1)}
     assert [m["actor"] for m in report.realignments] == ["AZE"]
+    assert report.realignments[0]["forced"] and report.realignments[0]["cost_of_staying"] == 2
     assert report.windows[0].index == 0 and report.windows[1].index == 0
     table = report.table()
     assert table[1]["sign_flips"] == 2 and table[1]["realigned"] == 1 and "blocs" in report.to_dict()["windows"][0]
+
+
+def test_cost_of_staying_tells_forced_from_optional_moves() -> None:
+    """x is a friend of two enemies: it can sit with either at equal cost, a cannot leave its side."""
+    G = _graph([("x", "a", 1), ("x", "b", 1), ("a", "b", -1)])
+    partition = {"a": 0, "x": 0, "b": 1}
+    assert cost_of_staying(G, partition, "x", 1) == 0
+    assert cost_of_staying(G, partition, "a", 1) == 2
+    assert cost_of_staying(G, {"a": 0, "x": 0, "b": 1}, "x", 1, k=3) == 0
 
 
 def test_what_if_flip_balances_the_article_triangle(triangle_relations: list[Relation]) -> None:

@@ -30,6 +30,8 @@ from faultlines.structure.frustration import frustration_index
 BlocMethod = Literal["auto", "exact", "heuristic"]
 #: Largest number of nodes for which ``method="auto"`` tries the exact k-bloc programme.
 EXACT_NODE_LIMIT = 120
+#: Seconds ``method="auto"`` gives the exact k-bloc programme when no time limit is set.
+AUTO_TIME_LIMIT = 60.0
 
 
 @dataclass(slots=True)
@@ -275,7 +277,8 @@ def blocs(
     method : {"auto", "exact", "heuristic"}
         ``"exact"``: binary programme (for k = 2 and alpha = 0.5, the frustration index
         solver); ``"heuristic"``: relocation local search; ``"auto"``: exact up to
-        ``EXACT_NODE_LIMIT`` nodes, local search beyond.
+        ``EXACT_NODE_LIMIT`` nodes (within ``AUTO_TIME_LIMIT`` seconds unless ``time_limit`` is
+        given), local search beyond.
     time_limit : float, optional
         Seconds for the exact solver; if it stops early the better of its solution and local
         search is returned with ``optimal=False``.
@@ -310,7 +313,8 @@ def blocs(
         partition, optimal, used = result.partition, result.optimal, result.method
         bound = result.lower_bound * 0.5
     elif method == "exact" or (method == "auto" and n <= EXACT_NODE_LIMIT):
-        found, bound, optimal = _milp_kblocs(G, k, alpha, weighted, time_limit)
+        limit = AUTO_TIME_LIMIT if time_limit is None and method == "auto" else time_limit
+        found, bound, optimal = _milp_kblocs(G, k, alpha, weighted, limit)
         used = "exact" if optimal else "exact+timeout"
         local = _local_kblocs(G, k, alpha, weighted, seed=seed, starts=[found] if found else None)
         partition = local if found is None else found

@@ -14,8 +14,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from faultlines.structure.blocs import blocs, canonical
-from faultlines.structure.frustration import frustration_index, tidy
+from faultlines.structure.blocs import blocs, canonical, errors_of
+from faultlines.structure.frustration import frustration_index, frustration_of, tidy
 
 
 @dataclass(slots=True)
@@ -105,6 +105,21 @@ def align_labels(previous: dict[Any, int], current: dict[Any, int], G: nx.Graph)
     return out
 
 
+def cost_of_staying(
+    G: nx.Graph, partition: dict[Any, int], node: Any, bloc: int, *, k: int = 2, weighted: bool = False
+) -> float:
+    """How much worse the partition fits if ``node`` alone stayed in ``bloc``.
+
+    Zero means an equally good partition keeps the actor where it was: the move is the solver's
+    choice between optima, not something the signs force.
+    """
+    moved_back = dict(partition)
+    moved_back[node] = bloc
+    if k == 2:
+        return frustration_of(G, moved_back, weighted=weighted) - frustration_of(G, partition, weighted=weighted)
+    return errors_of(G, moved_back, weighted=weighted)[0] - errors_of(G, partition, weighted=weighted)[0]
+
+
 def change_over_time(
     windows: dict[str, nx.Graph],
     *,
@@ -129,7 +144,9 @@ def change_over_time(
     -------
     ChangeReport
         ``sign_flips``: edges present in two consecutive windows with opposite signs;
-        ``realignments``: actors in both windows whose (aligned) bloc changed;
+        ``realignments``: actors in both windows whose (aligned) bloc changed, with
+        ``cost_of_staying`` (how much worse the fit would be had the actor alone stayed) and
+        ``forced`` (whether that cost is positive);
         ``transitions``: counts of edges added, removed and flipped per step.
     """
     report = ChangeReport()
@@ -178,6 +195,7 @@ def change_over_time(
             for node in sorted(set(previous) & set(partition), key=str):
                 if previous[node] != partition[node]:
                     moved += 1
+                    cost = cost_of_staying(G, partition, node, previous[node], k=k, weighted=weighted)
                     report.realignments.append(
                         {
                             "from": previous_name,
@@ -186,6 +204,8 @@ def change_over_time(
                             "name": str(G.nodes[node].get("name", node)),
                             "bloc_before": previous[node],
                             "bloc_after": partition[node],
+                            "cost_of_staying": tidy(cost),
+                            "forced": cost > 1e-9,
                         }
                     )
             added = sum(1 for u, v in G.edges if not previous_graph.has_edge(u, v))
@@ -206,4 +226,4 @@ def change_over_time(
     return report
 
 
-__all__ = ["ChangeReport", "WindowState", "align_labels", "change_over_time"]
+__all__ = ["ChangeReport", "WindowState", "align_labels", "change_over_time", "cost_of_staying"]

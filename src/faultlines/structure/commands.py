@@ -223,6 +223,7 @@ def _print_change(console: Any, change: dict[str, Any], top: int) -> None:
         console.print(
             f"realignment {escape(move['from'])} → {escape(move['to'])}: {escape(move['name'])} "
             f"bloc {move['bloc_before']} → {move['bloc_after']}"
+            + ("" if move["forced"] else " (not forced: an equally good partition keeps it)")
         )
 
 
