@@ -125,9 +125,9 @@ def sentences_of(model: DocumentModel) -> Iterator[tuple[int, int, int]]:
             yield index, start, end
         return
     index = 0
-    for para in re.finditer(r"[^\n]+", doc.text):
+    for para in re.finditer(r"\S(?:.|\n(?!\s*\n))*", doc.text):  # paragraphs; single newlines are wrapping
         pos = para.start()
-        for m in re.finditer(r".+?(?:[.!?](?=[\s\"”']|$)[\"”']?|$)", para.group(0)):
+        for m in re.finditer(r"(?s).+?(?:[.!?](?=[\s\"”']|$)[\"”']?|$)", para.group(0)):
             if m.group(0).strip():
                 yield index, pos + m.start(), pos + m.end()
                 index += 1
@@ -455,11 +455,17 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
 
 _NUMBER = re.compile(
     r"(?P<hedge>about|around|approximately|approx\.|roughly|nearly|almost|some|over|more than|less than|under|"
-    r"fewer than|at least|up to|close to|just over|just under|an estimated|estimated at|as many as|below|above)?"
+    r"fewer than|at least|up to|close to|just over|just under|an estimated|estimated at|as many as|below|above|"
+    r"perhaps|possibly|maybe)?"
     r"\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
     r"(?:\s*(?:to|-|–|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
     r"(?:\s*(?P<scale>million|billion|thousand|m\b|bn\b))?"
     r"(?:\s*(?P<pct>%|per ?cent))?",
+    re.I,
+)
+_MOVED = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:fled|left|were (?:displaced|killed|deported|expelled|evacuated)|died|"
+    r"were forced|crossed|arrived|moved|emigrated|returned)\b",
     re.I,
 )
 _MILLIONS_OF = re.compile(r"\b(?P<word>millions|thousands|tens of millions) of\b", re.I)
@@ -521,7 +527,18 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         else:
             factor = _SCALE[scale]
         low_v, high_v = value * factor, high * factor
-        groups_here = groups_after
+        # "a large Azerbaijani minority, perhaps 15 to 20 million people": the number sizes the group
+        just_named = [
+            g
+            for g in s.groups
+            if g.end <= m.start()
+            and m.start() - g.end <= 40
+            and not _POPULATION_CUE.search(text[g.end : m.start()])
+            and not any(g.end <= h.start < m.start() for h in names)
+        ]
+        groups_here = groups_after or just_named[-1:]
+        if groups_here and _MOVED.match(text[groups_here[0].end : groups_here[0].end + 40]):
+            continue  # "100,000 Armenians fled": people who moved or died, not the group's size
         near_population = _POPULATION_CUE.search(text[max(0, m.start() - 40) : m.start()])
         if groups_here or (last_group is not None and not near_population):
             group = groups_here[0] if groups_here else last_group

@@ -39,6 +39,10 @@ class Lexicon:
                     self.state_forms.setdefault(str(word), (iso3, form[:-1]))
         self.orgs = {str(w): k for k, words in data.get("organisations", {}).items() for w in words}
         self.groups = {str(w): k for k, words in data.get("groups", {}).items() for w in words}
+        adjectives = {str(w): k for k, words in data.get("group_adjectives", {}).items() for w in words}
+        for adjective, key in adjectives.items():
+            for noun in ("minority", "community", "population", "diaspora"):
+                self.groups.setdefault(f"{adjective} {noun}", key)
         self.religions = {str(w): k for k, words in data.get("religions", {}).items() for w in words}
         self.offices = {str(w): k for k, words in data.get("offices", {}).items() for w in words}
         self.complete_orgs = frozenset({"NATO", "EU", "CSTO", "SCO", "OTS", "GCC", "CIS", "EAEU", "BRICS", "GUAM"})

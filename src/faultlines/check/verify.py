@@ -45,6 +45,9 @@ HEDGES = {
     "an estimated",
     "estimated at",
     "vague",
+    "perhaps",
+    "possibly",
+    "maybe",
 }
 LOWER_BOUNDS = {"more than", "over", "at least", "above", "just over", "as many as"}
 UPPER_BOUNDS = {"less than", "under", "fewer than", "up to", "below", "just under"}
@@ -225,9 +228,16 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
         successor = _holders(ctx, terms[0].state, office, hi)
         end = max((t for t in ended_before), key=lambda t: t.end.latest if t.end else date.min)
         why = f" ({end.end_reason.replace('_', ' ')})" if end.end_reason else ""
-        label = L.OUTDATED
+        # true once: outdated when the article speaks of its own day; a wrong title at a stated time
+        label = L.OUTDATED if when is None else L.CONTRADICTED
+        other = [
+            f"{t.office} of {t.state}"
+            for t in person.offices
+            if t.start.earliest <= hi and (t.end is None or t.end.latest >= lo) and t not in terms
+        ]
         text = (
             f"{person.name} was {office} of {terms[0].state} {term_text}{why}, not {asked}"
+            f"{' (then ' + ' and '.join(other) + ')' if other else ''}"
             f"{'; then the office was held by ' + successor if successor else ''} (source: {source}); "
             f"the article says '{_said(claim)}'."
         )
@@ -349,6 +359,8 @@ def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
             continue
         if context and ctx == 0 and kind in {"war", "ceasefire"}:
             continue  # the claim names its war ("Nagorno-Karabakh"); another war is not it
+        if kind == "treaty" and people + shared < 2 and ctx == 0:
+            continue  # one shared name is not enough to say which agreement the article means
         loose = kind in {"war", "strike", "treaty", "ceasefire", "embassy_attack"} and people == 0 and ctx == 0
         if loose and shared < min(2, len(states)):
             continue
