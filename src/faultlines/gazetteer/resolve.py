@@ -44,6 +44,16 @@ _COMMON_WORD_WEAPONS = frozenset(
 )
 
 
+#: Short forms news copy uses once the body is clear from the story (source: AP Stylebook, "Security
+#: Council": "the Security Council" alone on second reference means the UN's). Form -> gazetteer id.
+SHORT_FORMS: dict[str, str] = {
+    "Security Council": "fl:org:unsc",
+    "the Security Council": "fl:org:unsc",
+    "General Assembly": "fl:org:unga",
+    "U.N. General Assembly": "fl:org:unga",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One actor a surface form may name, and how (rule) and with what sector it names it."""
@@ -120,6 +130,10 @@ def build_lexicon(extra_dirs: Iterable[Path] = ()) -> Lexicon:
     for directory in extra_dirs:
         _add_gazetteer(lexicon, load_dir(Path(directory)))
     _add_gazetteer(lexicon, load_shipped())
+    for form, actor_id in SHORT_FORMS.items():
+        known = lexicon.actors.get(actor_id)
+        if known is not None and form not in lexicon.forms:
+            lexicon.add(form, Candidate(known, known.sector, "gazetteer:short-form"))
     for names in state_names().values():
         actor = names.actor
         for form in names.names:

@@ -91,6 +91,7 @@ _PREPS_TARGET = {
     "upon",
     "over",
     "from",
+    "among",
 }
 _CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "parataxis", "csubj", "xcomp"}
 _HEDGE_VERBS = {"believe", "suspect", "think", "claim", "allege", "speculate", "assume", "suggest", "fear",
@@ -99,7 +100,8 @@ _HEDGE_WORDS = {"possibly", "reportedly", "allegedly", "apparently", "perhaps", 
                 "purportedly", "supposedly"}  # fmt: skip
 _FUTURE_VERBS = {"plan", "intend", "aim", "expect", "hope", "want", "prepare", "threaten", "vow", "promise"}
 #: Verbs that undo what their object names: lifting a ban concedes, halting aid sanctions.
-_UNDO = {"lift", "ease", "end", "remove", "relax", "cancel", "shorten", "scrap", "drop", "repeal", "revoke"}
+_UNDO = {"lift", "ease", "end", "remove", "relax", "cancel", "shorten", "scrap", "drop", "repeal", "revoke",
+         "call off"}
 _HALT = {"halt", "suspend", "stop", "cut", "freeze", "break", "end", "terminate", "withdraw", "cancel", "curtail"}
 #: Words that turn the clause they govern into a stated intention ("is ready to withdraw").
 _INTENT = {"willing", "ready", "prepared", "agree", "offer", "promise", "pledge", "vow", "commit", "intend",
@@ -108,6 +110,31 @@ _REFUSAL = {"fail", "refuse", "decline", "reject"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 _VERBAL_PROTEST = {"raise", "lodge", "voice", "express", "issue", "file", "send", "deliver"}
+#: Prepositions that say where something is; a place after them is a location, not a participant.
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "along"}
+#: Verbs that report speech; their own clause is not the event, their complement is.
+REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "stress", "quote", "confirm",
+             "claim", "indicate", "note", "write", "insist", "reiterate", "argue", "assert"}  # fmt: skip
+#: Modal verbs that make a reported clause a demand ("Russia said Sudan must return the helicopter").
+_OBLIGATION = {"must", "should", "ought"}
+#: Verbs that commit their subject to what their object names: offering aid is a promise (AGREE).
+_PLEDGE = {"offer", "promise", "pledge", "vow"}
+#: Nouns for people who visit or are received ("welcomed the king" is a visit, "the plan" is not).
+_VISITORS = {"king", "queen", "prince", "president", "minister", "premier", "chancellor", "leader", "envoy",
+             "ambassador", "delegation", "official", "secretary", "emir", "sheikh", "pope", "counterpart",
+             "guest", "visitor", "team", "mission", "diplomat", "head", "monarch", "general", "commander"}  # fmt: skip
+#: Verbs that ask for what their object names ("sought asylum", "requested aid").
+_SEEK = {"seek", "request", "demand", "want"}
+#: Head nouns that only frame the event their modifier names ("a mediation effort", "peace mission").
+_FRAME_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "campaign", "drive", "process", "plan",
+                "programme", "program", "move", "attempt", "round", "session", "package"}  # fmt: skip
+#: What "launch" needs as object to be an attack rather than a campaign or a product.
+_LAUNCHED_WEAPONS = {"missile", "rocket", "shell", "grenade", "bomb", "drone", "torpedo", "mortar", "salvo",
+                     "barrage", "projectile"}  # fmt: skip
+#: Nouns that measure or group the event named after "of" ("ten days of talks", "a wave of strikes").
+_MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number"}
+#: Exercises count as military cooperation when two or more forces hold them together.
+_EXERCISE_NOUNS = {"exercise", "exercises", "drill", "drills", "games", "maneuvers", "manoeuvres"}
 _NAMED_CONFLICTS: dict[str, tuple[str, ...]] = {
     # Participants of conflicts named after a place (source: Encyclopaedia Britannica, "Nagorno-Karabakh").
     "nagorno-karabakh": ("AZE", "ARM"),
@@ -161,6 +188,25 @@ def _actors_in(tokens: Iterable[Token], ctx: Context, *, agents_only: bool = Tru
     ]
 
 
+def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
+    """Actors a noun phrase names as participants.
+
+    A place in a locative modifier says where, not who, when the phrase names its own actor ("King
+    Abdullah II in Tel Aviv" is Jordan's king, not Israel). When it names none ("rebels in the Ivory
+    Coast", "opposition groups in Zimbabwe") the place stands for the group's country.
+    """
+    if not tokens:
+        return []
+    located: set[int] = set()
+    for token in tokens:
+        if token.dep_ == "prep" and token.lower_ in _LOCATIVE and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            located.update(t.i for t in token.subtree)
+    if not located:
+        return _actors_in(tokens, ctx)
+    own = _actors_in([t for t in tokens if t.i not in located], ctx)
+    return own or _actors_in(tokens, ctx)
+
+
 def _phrase(token: Token) -> list[Token]:
     """A noun phrase's tokens, without descending into nested clauses."""
     out = []
@@ -184,7 +230,7 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
                 return _phrase(child), False
             if child.dep_ == "nsubjpass":
                 return _phrase(child), current is verb
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head is not current:
             current = current.head
             continue
         if current.dep_ in ("relcl", "acl") and current.head is not current:
@@ -199,7 +245,7 @@ def _prep_objects(token: Token, ctx: Context, preps: set[str] = _PREPS_TARGET) -
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    out.extend(a for a in _actors_in(_phrase(grand), ctx) if a not in out)
+                    out.extend(a for a in _np_actors(_phrase(grand), ctx) if a not in out)
         if child.dep_ == "agent":
             continue
     return out
@@ -210,7 +256,7 @@ def _agent(verb: Token, ctx: Context) -> list[str]:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return _actors_in(_phrase(grand), ctx)
+                    return _np_actors(_phrase(grand), ctx)
     return []
 
 
@@ -280,11 +326,19 @@ def _event(
     targets = [t for t in targets if t not in sources]
     sent = anchor.sent
     modality = _modality(anchor)
+    if modality.speculative and _own_statement(anchor, sources, ctx):
+        modality.speculative = False  # "Greece said it will support ...": its own word, not a rumour
     changed = stance(anchor, trigger.event_type, modality) if anchor.pos_ in ("VERB", "AUX") else None
     if changed is not None:
         trigger = Trigger(changed[0], changed[1], trigger.kind)
         rule += f"+stance:{changed[0].lower()}"
         modality.future = False  # the promise or threat itself happened
+    elif modality.negated and not (modality.speculative or modality.denied) and trigger.event_type in _COOPERATIVE:
+        # "will not accept", "did not agree": refusing cooperation is itself an event (CAMEO 12, REJECT)
+        trigger = Trigger("REJECT", "", trigger.kind)
+        rule += "+negated:reject"
+        modality.negated = False
+        modality.future = False
     code = event_code(trigger.event_type, trigger.mode)
     span = Span(ctx.doc_id, _sentence_index(anchor), sent.start_char, sent.end_char, sent.text)
     return Event(
@@ -304,6 +358,31 @@ def _event(
     )
 
 
+def _homes(actor_ids: Iterable[str], ctx: Context) -> set[str]:
+    """The states (else the ids) of some actors: a president speaks for his state."""
+    out = set()
+    for actor_id in actor_ids:
+        actor = ctx.actors.get(actor_id)
+        out.add(actor.home_state if actor is not None and actor.home_state else actor_id)
+    return out
+
+
+def _own_statement(anchor: Token, sources: list[str], ctx: Context) -> bool:
+    """Whether the clause is reported by its own actor ("Iraq said it would allow ...")."""
+    if not sources:
+        return False
+    clause = anchor
+    for _ in range(4):
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep") or clause.head is clause:
+            return False
+        governor = clause.head
+        if clause.dep_ == "ccomp" and governor.lemma_.lower() in REPORTING:
+            subject, _ = _subject(governor)
+            return bool(_homes(_np_actors(subject, ctx), ctx) & _homes(sources, ctx))
+        clause = governor
+    return False
+
+
 def _sentence_index(token: Token) -> int:
     doc = token.doc
     index = 0
@@ -314,7 +393,7 @@ def _sentence_index(token: Token) -> int:
     return index
 
 
-def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Trigger | None:
     options = lex.verbs.get(token.lemma_.lower())
     if not options:
         return None
@@ -322,10 +401,22 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     for option in options:
         if option.particle and option.particle.split()[0] in particles:
             return option
-    for option in options:
-        if not option.particle:
-            return option
-    return None
+    plain = [option for option in options if not option.particle]
+    if len(plain) > 1 and plain[0].mode == "visit" and ctx is not None:
+        # "welcomed the president" is a visit; "welcomed the decision" is support
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and not _names_people(objects[0], ctx):
+            return plain[1]
+    if token.lemma_.lower() == "launch":
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and objects[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
+            return None  # a campaign, a satellite or a product, not an attack
+    return plain[0] if plain else None
+
+
+def _names_people(head: Token, ctx: Context) -> bool:
+    """Whether an object names people one can receive ("the Swedish king"), not a thing ("the decision")."""
+    return head.i in ctx.mention_at or head.pos_ == "PROPN" or head.lemma_.lower() in _VISITORS
 
 
 def _noun_trigger(token: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
@@ -340,6 +431,13 @@ def _noun_trigger(token: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
     for form in (token.lower_, token.lemma_.lower()):
         if form in lex.nouns:
             return lex.nouns[form], form
+    if token.lower_ in _FRAME_NOUNS or token.lemma_.lower() in _FRAME_NOUNS:
+        # "a mediation effort", "a peacekeeping mission": the modifier names the event
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                for form in (child.lower_, child.lemma_.lower()):
+                    if form in lex.nouns:
+                        return lex.nouns[form], form
     return None
 
 
@@ -347,7 +445,7 @@ def _noun_sources(noun: Token, ctx: Context) -> list[str]:
     sources: list[str] = []
     for child in noun.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-            sources.extend(a for a in _actors_in(_phrase(child), ctx) if a not in sources)
+            sources.extend(a for a in _np_actors(_phrase(child), ctx) if a not in sources)
     if not sources:
         for child in noun.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.lower_.replace("-", "") in (
@@ -359,61 +457,75 @@ def _noun_sources(noun: Token, ctx: Context) -> list[str]:
 
 
 def code_events(ctx: Context) -> list[Event]:
-    """All events in a parsed document."""
+    """All events in a parsed document, each sentence's main event first (see :func:`salience`)."""
     lex = lexicon()
-    events: list[Event] = []
+    found: list[tuple[Event, Token]] = []
     consumed: set[int] = set()
     doc = ctx.doc
-    light = lex.light | _UNDO | _HALT
+    light = lex.light | _UNDO | _HALT | _PLEDGE
     for token in doc:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in light:
-            for child in token.children:
-                if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
-                    found = _noun_trigger(child, lex)
-                    if found is None:
+        verb = _phrasal(token)
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in light or verb in light):
+            for child in _light_objects(token):
+                if child.pos_ in ("NOUN", "PROPN"):
+                    noun = _noun_trigger(child, lex)
+                    if noun is None:
                         continue
-                    trigger, _ = found
+                    trigger, _ = noun
                     if trigger.event_type == "PROTEST" and token.lemma_.lower() in _VERBAL_PROTEST:
                         trigger = Trigger("ACCUSE", "disapprove", None)
-                    trigger = _undone(trigger, token.lemma_.lower())
+                    trigger = _undone(trigger, verb if verb in _UNDO | _HALT else token.lemma_.lower())
+                    if token.lemma_.lower() in _PLEDGE and trigger.event_type in _COOPERATIVE:
+                        trigger = Trigger("AGREE", "", trigger.kind)  # "offered aid": a promise of aid
+                    if token.lemma_.lower() in _SEEK and trigger.event_type in _COOPERATIVE:
+                        trigger = Trigger("REQUEST", "", trigger.kind)  # "sought asylum": asking for it
                     subject, passive = _subject(token)
-                    sources = _noun_sources(child, ctx) or _actors_in(subject, ctx)
-                    targets = _prep_objects(child, ctx) or _prep_objects(token, ctx)
+                    sources = _noun_sources(child, ctx) or _np_actors(subject, ctx)
+                    targets = _prep_objects(child, ctx) or _prep_objects(token, ctx) or _between(child, ctx)
                     for other in token.children:  # "give Tanzania a grant": the indirect object
                         if other.dep_ in ("dative", "dobj") and other.i != child.i:
-                            targets.extend(a for a in _actors_in(_phrase(other), ctx) if a not in targets)
+                            targets.extend(a for a in _np_actors(_phrase(other), ctx) if a not in targets)
                     if passive:
                         sources, targets = _agent(token, ctx), sources
+                    trigger = _joint(trigger, child, sources)
                     event = _event(ctx, trigger, token, sources, targets, f"light-verb:{token.lemma_}+{child.lemma_}",
                                    [*subject, *_phrase(child)])  # fmt: skip
                     consumed.add(child.i)
                     consumed.add(token.i)
                     if event:
-                        events.append(event)
+                        found.append((event, token))
                     break
+    for token in doc:
+        demand = _reported_demand(token, ctx, consumed)
+        if demand is not None:
+            found.append(demand)
     for token in doc:
         if token.i in consumed:
             continue
         if token.pos_ == "VERB":
-            verb_trigger = _verb_trigger(token, lex)
+            verb_trigger = _verb_trigger(token, lex, ctx)
             if verb_trigger is None:
                 continue
             trigger = verb_trigger
             subject, passive = _subject(token)
-            sources = _actors_in(subject, ctx)
+            sources = _np_actors(subject, ctx)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             targets = []
             for obj in objects:
-                targets.extend(a for a in _actors_in(_phrase(obj), ctx) if a not in targets)
+                targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                 targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
             targets.extend(a for a in _prep_objects(token, ctx) if a not in targets)
             if not targets:
                 # "agreed to provide aid to Poland": the complement clause names the recipient
                 for clause in (c for c in token.children if c.dep_ == "xcomp"):
                     for obj in (c for c in clause.children if c.dep_ in ("dobj", "dative")):
-                        targets.extend(a for a in _actors_in(_phrase(obj), ctx) if a not in targets)
+                        targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                         targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
                     targets.extend(a for a in _prep_objects(clause, ctx) if a not in targets)
+            if not targets and trigger.event_type in ("REQUEST", "THREATEN"):
+                # "demanded that the United States match ...": who is to act is the addressee;
+                # "threatened to strike if Israel ...": who must comply is the one threatened
+                targets = [a for a in _clause_subjects(token, ctx) if a not in sources]
             if passive:
                 sources, targets = _agent(token, ctx), sources + [t for t in targets if t not in sources]
             if (
@@ -425,16 +537,16 @@ def code_events(ctx: Context) -> list[Event]:
             if not targets and token.dep_ == "conj":
                 head_objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
                 for obj in head_objects:
-                    targets.extend(a for a in _actors_in(_phrase(obj), ctx) if a not in targets)
+                    targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
             scope = [*subject, *[t for o in objects for t in _phrase(o)], token]
             event = _event(ctx, trigger, token, sources, targets, f"verb:{token.lemma_}", scope)
             if event:
-                events.append(event)
+                found.append((event, token))
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
-            found = _noun_trigger(token, lex)
-            if found is None:
+            noun = _noun_trigger(token, lex)
+            if noun is None:
                 continue
-            trigger, phrase = found
+            trigger, phrase = noun
             sources = _noun_sources(token, ctx)
             targets = _prep_objects(token, ctx)
             between = _between(token, ctx)
@@ -444,16 +556,113 @@ def code_events(ctx: Context) -> list[Event]:
                 governor = token.head if token.dep_ != "pobj" else token.head.head
                 if governor.pos_ in ("VERB", "AUX"):
                     subject, _ = _subject(governor)
-                    sources = _actors_in(subject, ctx)
+                    sources = _np_actors(subject, ctx)
                     targets = targets or [a for a in _prep_objects(governor, ctx) if a not in sources]
             if trigger.event_type.startswith("X-"):
                 sources = sources or _actors_in(token.sent, ctx)[:2]
+            trigger = _joint(trigger, token, sources)
             event = _event(ctx, trigger, token, sources, targets, f"noun:{phrase}", _phrase(token))
             if event:
-                events.append(event)
+                found.append((event, token))
+    found.sort(key=lambda pair: (_sentence_index(pair[1]), salience(pair[1]), pair[1].i))
+    events = [event for event, _ in found]
     for number, event in enumerate(events):
         event.id = f"{ctx.doc_id}:e{number}"
     return events
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    """Objects of a light verb, looking through measures ("launched ten days of war games")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ not in ("dobj", "attr"):
+            continue
+        out.append(child)
+        if child.lemma_.lower() in _MEASURES:
+            out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                       if g.dep_ == "pobj")  # fmt: skip
+    return out
+
+
+def _phrasal(token: Token) -> str:
+    """A verb with its particle ("call off"), or its lemma alone."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    lemma = token.lemma_.lower()
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def salience(token: Token) -> int:
+    """How deep a trigger sits under its sentence's root; the shallowest event is the main one.
+
+    Reporting verbs do not count ("Hungary said it will support ..." is about the support), so a
+    sentence's main event is its root verb's, else the one in the clause a reporting verb governs.
+    """
+    depth = 0
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in REPORTING and ancestor.pos_ == "VERB":
+            continue
+        depth += 1
+    return depth
+
+
+def _clause_subjects(verb: Token, ctx: Context) -> list[str]:
+    """Subjects of the clause a verb governs: a ``that``-clause, or a condition of its complement."""
+    out: list[str] = []
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        clauses.extend(
+            c for c in xcomp.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        )  # fmt: skip
+    clauses.extend(
+        c for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+    )  # fmt: skip
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                out.extend(a for a in _np_actors(_phrase(child), ctx) if a not in out)
+    return out
+
+
+def _reported_demand(token: Token, ctx: Context, consumed: set[int]) -> tuple[Event, Token] | None:
+    """ "X said Y must do Z" is X's demand on Y (CAMEO and PLOVER code it as REQUEST)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING:
+        return None
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        if clause.i in consumed:
+            continue
+        modal = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION]
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if not modal or negated:
+            continue
+        subject, _ = _subject(token)
+        sources = _np_actors(subject, ctx)
+        targets = []
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                targets = [a for a in _np_actors(_phrase(child), ctx) if a not in sources]
+        if not sources or not targets:
+            continue
+        trigger = Trigger("REQUEST", "", None)
+        event = _event(ctx, trigger, clause, sources, targets, f"reported-demand:{token.lemma_}+{modal[0].lower_}",
+                       [*_phrase(clause)])  # fmt: skip
+        if event is None:
+            continue
+        event.modality.future = False  # the demand itself was made
+        consumed.add(clause.i)
+        return event, clause
+    return None
+
+
+def _joint(trigger: Trigger, noun: Token, sources: list[str]) -> Trigger:
+    """Exercises held by two or more forces together are military cooperation, not mobilisation."""
+    if trigger.event_type != "MOBILIZE" or noun.lower_ not in _EXERCISE_NOUNS:
+        return trigger
+    joint = any(c.lower_ in ("joint", "combined") for c in noun.children)
+    if joint or len(sources) >= 2:
+        return Trigger("COOPERATE", "", RelationKind.MILITARY)
+    return trigger
 
 
 def _undone(trigger: Trigger, verb: str) -> Trigger:
@@ -484,16 +693,18 @@ def stance(token: Token, event_type: str, modality: Modality) -> tuple[str, str]
                 governor_word = child.lemma_.lower()
     if token.dep_ == "xcomp" and governor_word in _REFUSAL and event_type in _COOPERATIVE:
         return "REJECT", ""
-    conditional = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-        for c in token.children
-    )
+    marks = {m.lower_ for c in token.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"}
+    conditional = bool(marks & {"unless", "if"})
+    if "unless" in marks and (modality.future or modality.speculative or token.dep_ == "xcomp"):
+        return "THREATEN", ""  # "will withdraw its force unless ...": the condition makes it a threat
     intended = (token.dep_ == "xcomp" and governor_word in _INTENT) or (modality.future and not modality.speculative)
     if token.dep_ == "xcomp" and governor_word == "threaten":
         return "THREATEN", ""
+    if conditional and event_type not in _COOPERATIVE and (modality.speculative or modality.future):
+        return "THREATEN", ""  # "may halt its mediation if ...": a conditional threat
     if not intended:
         return None
-    if conditional or event_type in _MATERIAL_CONFLICT:
+    if event_type in _MATERIAL_CONFLICT or (conditional and event_type not in _COOPERATIVE):
         return "THREATEN", ""
     if event_type in _COOPERATIVE and event_type != "AGREE":
         return "AGREE", ""

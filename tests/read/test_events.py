@@ -1,0 +1,146 @@
+"""Event-coding rules, one sentence each (our own sentences, none from any gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultlines.model import DocumentModel, Event
+from faultlines.read.formats import RawDocument
+from faultlines.read.pipeline import read_documents
+
+SENTENCES = {
+    "reported": "Greece has said it will support Italy in the talks, officials said.",
+    "rumoured": "Analysts believe Greece will support Italy.",
+    "main_first": "Hungary said it will back a resolution that aims to impose a blockade against Serbia.",
+    "demand_that": "Brazil demanded that Argentina end the blockade.",
+    "reported_demand": "Peru said Chile must release the prisoners.",
+    "negated": "Kenya will not accept more refugees from Somalia.",
+    "offer": "Egypt offered aid to Sudan.",
+    "offer_to": "Libya offered to hand over the suspects to Italy.",
+    "unless": "Nigeria announced that it will withdraw its troops from Chad unless Ghana holds elections.",
+    "if_promise": "Norway is willing to send aid to Denmark if it is attacked.",
+    "may_if": "Spain may halt its mediation among the Balkan states if cooperation founders.",
+    "threat_target": "Chile threatened to cut off trade if Bolivia closes the port.",
+    "location": "Jordan refused to meet the Iraqi foreign minister in Tel Aviv.",
+    "group_in": "Rebels in Chad attacked a convoy.",
+    "asylum": "Peru granted asylum to five Panamanian officers.",
+    "sought": "Thousands of Syrians sought asylum in Austria.",
+    "frame_noun": "Qatar launched a mediation effort between Bahrain and Oman.",
+    "measure": "French and Egyptian warships launched ten days of war games.",
+    "launch_plan": "Mexico launched a new tourism campaign.",
+    "launch_rockets": "Militants launched rockets at Israel.",
+    "welcome": "The Danish government welcomed the decision of the Swedish court.",
+    "welcome_visit": "The Danish prime minister welcomed the Swedish king.",
+    "called_off": "Chilean truckers called off their protests against the Chilean government.",
+    "igo": "The European Community demanded that Iraq release the hostages.",
+    "short_form": "The Security Council condemned Libya.",
+}
+
+
+@pytest.fixture(scope="module")
+def models() -> dict[str, DocumentModel]:
+    keys = list(SENTENCES)
+    read = read_documents([RawDocument(text=SENTENCES[k]) for k in keys])
+    return dict(zip(keys, read, strict=True))
+
+
+def _codes(model: DocumentModel, ids: list[str]) -> set[str]:
+    actors = {a.id: a for a in model.actors}
+    out = set()
+    for actor_id in ids:
+        actor = actors[actor_id]
+        out.add(actor.home_state or actor.sector or actor.id)
+    return out
+
+
+def _main(model: DocumentModel) -> Event:
+    events = [e for e in model.events if not e.type.startswith("X-")]
+    assert events, model.document.text
+    return events[0]
+
+
+def _check(model: DocumentModel, event_type: str, sources: set[str], targets: set[str] | None = None) -> Event:
+    event = _main(model)
+    assert event.type == event_type, (model.document.text, event)
+    assert _codes(model, event.sources) == sources, event
+    if targets is not None:
+        assert _codes(model, event.targets) == targets, event
+    return event
+
+
+def test_own_reported_intent_is_a_promise(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["reported"], "AGREE", {"GRC"}, {"ITA"})
+    assert not event.modality.speculative
+    rumour = _check(models["rumoured"], "SUPPORT", {"GRC"}, {"ITA"})
+    assert rumour.modality.speculative
+
+
+def test_main_event_is_the_reported_clause(models: dict[str, DocumentModel]) -> None:
+    # the support is the main event, not the blockade deep in the relative clause
+    _check(models["main_first"], "AGREE", {"HUN"})
+
+
+def test_demand_targets_the_subject_of_the_that_clause(models: dict[str, DocumentModel]) -> None:
+    _check(models["demand_that"], "REQUEST", {"BRA"}, {"ARG"})
+    _check(models["igo"], "REQUEST", {"IGO"}, {"IRQ"})
+
+
+def test_said_must_is_a_demand(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["reported_demand"], "REQUEST", {"PER"}, {"CHL"})
+    assert event.rule.startswith("reported-demand")
+
+
+def test_negated_cooperation_is_a_rejection(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["negated"], "REJECT", {"KEN"}, {"SOM"})
+    assert not event.modality.negated
+
+
+def test_offers_are_promises(models: dict[str, DocumentModel]) -> None:
+    _check(models["offer"], "AGREE", {"EGY"}, {"SDN"})
+    _check(models["offer_to"], "AGREE", {"LBY"}, {"ITA"})
+
+
+def test_unless_makes_a_threat_but_if_keeps_a_promise(models: dict[str, DocumentModel]) -> None:
+    _check(models["unless"], "THREATEN", {"NGA"}, {"TCD"})
+    _check(models["if_promise"], "AGREE", {"NOR"}, {"DNK"})
+    _check(models["may_if"], "THREATEN", {"ESP"})
+
+
+def test_threat_targets_the_subject_of_the_condition(models: dict[str, DocumentModel]) -> None:
+    _check(models["threat_target"], "THREATEN", {"CHL"}, {"BOL"})
+
+
+def test_place_after_a_named_actor_is_not_a_target(models: dict[str, DocumentModel]) -> None:
+    _check(models["location"], "REJECT", {"JOR"}, {"IRQ"})
+
+
+def test_group_known_by_place_takes_its_state(models: dict[str, DocumentModel]) -> None:
+    _check(models["group_in"], "ASSAULT", {"TCD"})
+
+
+def test_asylum_granted_is_aid_and_sought_is_a_request(models: dict[str, DocumentModel]) -> None:
+    _check(models["asylum"], "AID", {"PER"}, {"PAN"})
+    assert _main(models["sought"]).type == "REQUEST"
+
+
+def test_frame_nouns_and_measures(models: dict[str, DocumentModel]) -> None:
+    _check(models["frame_noun"], "CONSULT", {"QAT"}, {"BHR", "OMN"})
+    _check(models["measure"], "COOPERATE", {"FRA", "EGY"})
+
+
+def test_launch_is_an_attack_only_with_weapons(models: dict[str, DocumentModel]) -> None:
+    assert not [e for e in models["launch_plan"].events if e.type == "ASSAULT"]
+    _check(models["launch_rockets"], "ASSAULT", set(), {"ISR"})
+
+
+def test_welcome_a_decision_is_support_a_person_a_visit(models: dict[str, DocumentModel]) -> None:
+    _check(models["welcome"], "SUPPORT", {"DNK"})
+    _check(models["welcome_visit"], "CONSULT", {"DNK"}, {"SWE"})
+
+
+def test_calling_off_protests_concedes(models: dict[str, DocumentModel]) -> None:
+    assert _main(models["called_off"]).type == "CONCEDE"
+
+
+def test_short_form_of_the_security_council(models: dict[str, DocumentModel]) -> None:
+    _check(models["short_form"], "ACCUSE", {"IGO"}, {"LBY"})
