@@ -12,7 +12,7 @@ def _span_ok(text: str, claims: list) -> bool:
 
 
 def test_office_claim_before_and_after_the_name(base: ReferenceBase) -> None:
-    text = "In 2016, Israeli Prime Minister Benjamin Netanyahu met Ilham Aliyev, the President of Azerbaijan."
+    text = "Benjamin Netanyahu, Israel's prime minister, met Ilham Aliyev, the President of Azerbaijan, in 2016."
     offices = claims_of(text, base, "office")
     values = {(c.details["person"], c.value["office"], c.value["state"]) for c in offices}
     assert ("Benjamin Netanyahu", "Prime Minister", "ISR") in values
@@ -35,7 +35,7 @@ def test_in_office_since_claim(base: ReferenceBase) -> None:
 
 
 def test_dated_event_claims(base: ReferenceBase) -> None:
-    text = "The helicopter crashed on 19 May 2024. In 2016 Netanyahu visited Baku."
+    text = "The helicopter crashed on 19 May 2024. Netanyahu flew to Baku in 2016."
     events = claims_of(text, base, "event")
     kinds = {c.subject: c for c in events}
     assert kinds["crash"].when is not None and kinds["crash"].when.text == "19 May 2024"
@@ -54,11 +54,11 @@ def test_event_detail_claims(base: ReferenceBase) -> None:
 
 
 def test_quantity_claims_population_share_and_group_size(base: ReferenceBase) -> None:
-    text = "Iran has a population of about 85 million, of which 16% are Azeris, approximately 13 to 17 million."
+    text = "Roughly 85 million people live in Iran; Azeris make up 16% of them, some 13 to 17 million in all."
     found = claims_of(text, base, "quantity")
     by = {c.predicate: c for c in found}
     assert by["population"].subject == "IRN" and by["population"].value == {"low": 85e6, "high": 85e6}
-    assert by["population"].details["hedge"] == "about"
+    assert by["population"].details["hedge"] == "roughly"
     assert by["share"].details["group"] == "Azerbaijanis" and by["share"].value == {"low": 16, "high": 16}
     assert by["group_size"].value == {"low": 13e6, "high": 17e6}
     assert _span_ok(text, found)
@@ -104,10 +104,10 @@ def test_superlative_claim(base: ReferenceBase) -> None:
 
 def test_opinion_prediction_and_question_are_not_checkable(base: ReferenceBase) -> None:
     assert classify_sentence("How will Iran respond?") == "question"
-    assert classify_sentence("Iran may strengthen cooperation with Russia in the future.") == "prediction"
+    assert classify_sentence("Tehran could deepen its ties with Moscow next year.") == "prediction"
     assert classify_sentence("Analysts believe that Baku helped.") == "opinion"
     assert classify_sentence("Azerbaijan joined the OTS in 2009.") == "fact"
-    text = "How will Iran respond? Iran may strengthen its ties with Russia. This is like a betrayal."
+    text = "How will Tehran answer? Tehran might court Moscow more closely. This is like a betrayal."
     found = extract_claims(model(text), base)
     assert [c.kind for c in found] == ["opinion"] * 3
     assert not any(c.checkable for c in found)

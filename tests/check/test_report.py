@@ -12,7 +12,7 @@ from faultlines.model import CorpusModel, Document, VerdictLabel
 
 
 def test_document_date_rules(base: ReferenceBase) -> None:
-    text = "In 2016 Netanyahu visited Baku. The crash in early 2025 shocked Iran. Iran may change course by 2030."
+    text = "Netanyahu flew to Baku in 2016. A crash in early 2025 stunned Tehran. Tehran may change course by 2030."
     m = model(text)
     claims = extract_claims(m, base)
     assert document_date(m, claims, date(2024, 1, 2)) == (date(2024, 1, 2), "given (--date)")
@@ -54,12 +54,12 @@ def test_report_json_round_trips_and_rows_are_flat(base: ReferenceBase) -> None:
 
 def test_corpus_cross_check_counts_agreement_and_disagreement(base: ReferenceBase) -> None:
     docs = [
-        Document(id="a", title="Agrees", text="In 2016 Israeli Prime Minister Netanyahu visited Baku."),
-        Document(id="b", title="Disagrees", text="In 2018 Israeli Prime Minister Netanyahu visited Baku."),
+        Document(id="a", title="Agrees", text="Benjamin Netanyahu travelled to Baku in December 2016."),
+        Document(id="b", title="Disagrees", text="Benjamin Netanyahu travelled to Baku in 2018."),
         Document(id="c", title="Unrelated", text="Turkey is a member of NATO."),
     ]
     corpus = CorpusModel(documents=docs)
-    report = check_model(model("Netanyahu visited Baku in 2016.", doc_id="me"), base, corpus=corpus)
+    report = check_model(model("Netanyahu flew to Baku in 2016.", doc_id="me"), base, corpus=corpus)
     (visit,) = [i for i in report.items if i.claim.kind == "event"]
     assert visit.verdict.corpus_agree == 1 and visit.verdict.corpus_disagree == 1
     assert visit.agree_titles == ["Agrees"] and visit.disagree_titles == ["Disagrees"]

@@ -30,7 +30,7 @@ def labels(text: str, base: ReferenceBase, on: date, kind: str) -> list[VerdictL
 
 def test_office_supported_outdated_and_contradicted(base: ReferenceBase) -> None:
     assert labels(
-        "In 2016, Israeli Prime Minister Benjamin Netanyahu visited Baku.", base, date(2025, 1, 1), "office"
+        "Benjamin Netanyahu, then Israel's prime minister, flew to Baku in 2016.", base, date(2025, 1, 1), "office"
     ) == [L.SUPPORTED]
     ((_, outdated),) = verdicts("President Ebrahim Raisi is visiting Baku.", base, date(2025, 3, 1), "office")
     assert outdated.label == L.OUTDATED  # type: ignore[attr-defined]
@@ -53,7 +53,7 @@ def test_in_office_since(base: ReferenceBase) -> None:
 
 
 def test_event_date_supported_and_contradicted_with_source(base: ReferenceBase) -> None:
-    ok = verdicts("In 2016 Israeli Prime Minister Netanyahu visited Baku.", base, date(2017, 1, 1), "event")
+    ok = verdicts("Netanyahu flew to Baku in December 2016.", base, date(2017, 1, 1), "event")
     assert [v.label for _, v in ok] == [L.SUPPORTED]  # type: ignore[attr-defined]
     text = "The crash in early 2025 that killed President Raisi shocked Iran."
     ((_, bad),) = verdicts(text, base, date(2025, 6, 1), "event")
@@ -102,7 +102,7 @@ def test_share_against_a_range_of_estimates(base: ReferenceBase) -> None:
 
 
 def test_group_size_partly_supported_when_ranges_only_overlap(base: ReferenceBase) -> None:
-    text = "Iran has a population of about 88 million, of which 16% are Azeris, approximately 13 to 17 million."
+    text = "Roughly 88 million people live in Iran; Azeris make up 16% of them, some 13 to 17 million in all."
     found = verdicts(text, base, date(2025, 1, 1), "quantity")
     sizes = [v.label for c, v in found if c.predicate == "group_size"]  # type: ignore[attr-defined]
     assert sizes == [L.PARTLY_SUPPORTED]
@@ -171,7 +171,7 @@ def test_superlative_verdicts(base: ReferenceBase) -> None:
 
 
 def test_not_checkable(base: ReferenceBase) -> None:
-    found = verdicts("Iran may strengthen cooperation with Russia.", base, date(2024, 1, 1))
+    found = verdicts("Tehran could deepen its ties with Moscow next year.", base, date(2024, 1, 1))
     assert [v.label for _, v in found] == [L.NOT_CHECKABLE]  # type: ignore[attr-defined]
 
 

@@ -367,7 +367,9 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             continue
         if kind == "war" and not (_WAR_CONTEXT.search(text) or len({h.key for h in s.states}) >= 2):
             continue
-        if kind == "independence" and not re.search(r"\b(declared|gained|won|restored|since its|from the)\b", text):
+        if kind == "independence" and not re.search(
+            r"\b(declared|declaring|gained|gaining|won|winning|restored|since its|from the|became independent)\b", text
+        ):
             continue
         if kind == "treaty" and ("embassy_attack" in found or "visit" in found):
             continue
@@ -845,7 +847,7 @@ def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None)
     Examples
     --------
     >>> from faultlines.model import Document, DocumentModel
-    >>> doc = Document(id="d1", text="In 2016, Israeli Prime Minister Netanyahu visited Baku.")
+    >>> doc = Document(id="d1", text="Netanyahu, then Israel's prime minister, flew to Baku in December 2016.")
     >>> sorted({c.kind for c in extract_claims(DocumentModel(document=doc))})
     ['event', 'office']
     """
