@@ -65,7 +65,7 @@ def test_quantity_claims_population_share_and_group_size(base: ReferenceBase) ->
 
 
 def test_attribute_claims_ethnicity_birthplace_religion(base: ReferenceBase) -> None:
-    ethnic = claims_of("Azeris such as Supreme Leader Khamenei hold high office.", base, "attribute")
+    ethnic = claims_of("Supreme Leader Khamenei, whose father was an ethnic Azeri, spoke.", base, "attribute")
     assert [(c.predicate, c.value) for c in ethnic] == [("ethnicity", "Azerbaijanis")]
     born = claims_of("Ilham Aliyev was born in Baku.", base, "attribute")
     assert [(c.predicate, c.value) for c in born] == [("birthplace", "Baku")]

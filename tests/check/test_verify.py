@@ -134,7 +134,7 @@ def test_birthplace_and_ethnicity(base: ReferenceBase) -> None:
     on = date(2024, 1, 1)
     assert labels("Ilham Aliyev was born in Baku.", base, on, "attribute") == [L.SUPPORTED]
     assert labels("Ilham Aliyev was born in Ganja.", base, on, "attribute") == [L.CONTRADICTED]
-    found = verdicts("Azeris such as Supreme Leader Khamenei hold high office.", base, on, "attribute")
+    found = verdicts("Supreme Leader Khamenei, whose father was an ethnic Azeri, spoke.", base, on, "attribute")
     assert [v.label for _, v in found] == [L.PARTLY_SUPPORTED]  # type: ignore[attr-defined]
 
 
@@ -167,7 +167,7 @@ def test_superlative_verdicts(base: ReferenceBase) -> None:
     assert labels(text, base, on, "superlative") == [L.SUPPORTED]
     text = "Russia was the first country to recognise Azerbaijan's independence."
     assert labels(text, base, on, "superlative") == [L.CONTRADICTED]
-    assert labels("Trust fell to an all-time low.", base, on, "superlative") == [L.UNVERIFIABLE]
+    assert labels("Trade between them hit an all-time high.", base, on, "superlative") == [L.UNVERIFIABLE]
 
 
 def test_not_checkable(base: ReferenceBase) -> None:

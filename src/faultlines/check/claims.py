@@ -39,7 +39,7 @@ _OPINION = re.compile(
     r"\b(should|must|ought to|I think|we think|I believe|in my view|in our view|arguably|it seems|seems to|"
     r"appears to|is like a|worth watching|the truth is|clearly|undoubtedly|perhaps|probably|analysts (?:believe|"
     r"say|think|suspect)|believe that|is (?:not )?easy|remains? (?:uncertain|unclear)|full of uncertainty|"
-    r"personal views|leave your views|dear readers|what do you think)\b",
+    r"what do you think|personal views|dear readers|leave your views)\b",
     re.I,
 )
 _ASPIRATION = re.compile(
