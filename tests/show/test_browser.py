@@ -78,10 +78,14 @@ def _graph_labels(p: Any) -> list[str]:
 
 
 def test_loads_and_graph_shows_actors(p: Any, target: str, model: Any) -> None:
-    assert _graph_labels(p) == sorted(a.name for a in model.actors)
+    related = {x for r in model.relations for x in (r.a, r.b)}
+    assert _graph_labels(p) == sorted(a.name for a in model.actors if a.id in related)
     edges = int(p.get_attribute("#graph", "data-visible-edges"))
     assert edges == len(model.relations)
     assert p.locator("#summary").inner_text().startswith(str(len(model.documents)))
+    p.locator("#show-isolated").check()
+    assert _graph_labels(p) == sorted(a.name for a in model.actors)  # Harop drone has no relation
+    p.locator("#show-isolated").uncheck()
 
 
 # A point on the edge that no node (or node label) covers, in rendered coordinates.
@@ -147,11 +151,14 @@ def test_timeline_and_map_draw(p: Any, target: str, model: Any) -> None:
     p.locator(".tab[data-tab=map]").click()
     p.wait_for_selector("#map svg path.country")
     assert p.locator("#map path.country").count() > 150
-    located = {a.id for a in model.actors if a.home_state}
+    located = {a.id for a in model.actors if a.home_state and a.kind == "state"}  # others: only when asked
     places = {a.id: a.home_state for a in model.actors}
     arcs = [r for r in model.relations if r.a in located and r.b in located and places[r.a] != places[r.b]]
     assert p.locator("#map path.arc").count() == len(arcs)
     assert p.locator("#map path.country.coloured").count() >= 2
+    p.locator("#map-nonstate").check()  # Azeris (home state Azerbaijan) – Iran becomes an arc too
+    assert p.locator("#map path.arc").count() == len(arcs) + 1
+    p.locator("#map-nonstate").uncheck()
 
 
 def test_hostile_article_is_shown_as_text(p: Any, target: str) -> None:

@@ -52,6 +52,9 @@ def serve(db: Path | None = None, *, host: str = "127.0.0.1", port: int = 8765, 
         raw = example_document()
         source = MemorySource()
         source.ingest(read_text(raw.text, title=raw.title, date=raw.date, url=raw.url, source=raw.source))
+        from faultlines.show.panels import attach_verdicts
+
+        attach_verdicts(source.corpus())
     else:
         source = StoreSource(db)
     app = create_app(source, allowed_hosts=allowed_hosts_for(host))

@@ -83,6 +83,29 @@ def forecast_panel(corpus: CorpusModel, poles: tuple[str, str] | None = None, *,
     return {"available": True, "poles": list(poles), "result": data}
 
 
+def attach_verdicts(corpus: CorpusModel) -> bool:
+    """Check a model held in memory with :func:`faultlines.check.check_corpus`; add its claims and verdicts.
+
+    Used for models read for a report or ``serve --example``; a store's verdicts come from the table
+    ``faultlines check --db`` writes. Returns whether check ran.
+    """
+    check = _public("faultlines.check", "check_corpus")
+    if check is None or corpus.verdicts or not corpus.documents:
+        return False
+    try:
+        reports = check(corpus)
+    except Exception:  # a capability failing leaves the claims unchecked, it does not stop the report
+        return False
+    known = {claim.id for claim in corpus.claims}
+    for report in reports:
+        for item in report.items:
+            if item.claim.id not in known:
+                corpus.claims.append(item.claim)
+                known.add(item.claim.id)
+            corpus.verdicts.append(item.verdict)
+    return True
+
+
 def check_panel(corpus: CorpusModel) -> dict[str, Any]:
     """Whether verdicts are present; the claims table itself is in the bundle."""
     if corpus.verdicts:

@@ -97,13 +97,23 @@ class StoreSource:
     def _load(self, doc_ids: list[str] | None) -> CorpusModel:
         """The stored model plus the verdicts the check capability wrote to its results table."""
         corpus = self._store.corpus(doc_ids)
-        wanted = {c.id for c in corpus.claims}
+        known = {c.id for c in corpus.claims}
+        documents = {d.id: d for d in corpus.documents}
         try:
-            from faultlines.model import Verdict, VerdictLabel
+            from faultlines.model import Claim, Span, Verdict, VerdictLabel
 
             for row in self._store.read_table("verdicts"):
-                if str(row.get("claim_id")) not in wanted:
-                    continue
+                doc = documents.get(str(row.get("doc_id")))
+                if doc is None:
+                    continue  # a document not shown
+                claim_id = str(row["claim_id"])
+                if claim_id not in known:  # a claim check extracted: rebuild it from the row
+                    start, end = int(row["start"]), int(row["end"])
+                    span = Span(doc.id, doc.sentence_of(start), start, end, doc.text[start:end])
+                    corpus.claims.append(
+                        Claim(claim_id, doc.id, str(row.get("kind", "")), "", "", row.get("claim", span.text), span)
+                    )
+                    known.add(claim_id)
                 corpus.verdicts.append(
                     Verdict(
                         claim_id=str(row["claim_id"]),
@@ -164,6 +174,9 @@ def load_corpus(
             raise InputError(E.E011, count=skipped)
         corpus = CorpusModel.merge(models)
         corpus.relations = aggregate_relations(corpus.events, corpus.statements)
+        from faultlines.show.panels import attach_verdicts
+
+        attach_verdicts(corpus)
         return corpus
     source = StoreSource(db)
     try:

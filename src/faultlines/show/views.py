@@ -52,19 +52,22 @@ def edge_id(a: str, b: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _iso_numeric() -> dict[str, str]:
-    """ISO 3166 alpha-3 -> numeric code (the world-atlas feature id), from pyworldatlas."""
+def _countries() -> dict[str, tuple[str, tuple[float, float] | None]]:
+    """ISO 3166 alpha-3 -> (numeric code = world-atlas feature id, capital [lon, lat]), from pyworldatlas."""
     try:
         from pyworldatlas import Atlas
     except ImportError:  # pragma: no cover - pyworldatlas is a dependency
         return {}
     atlas = Atlas()
-    table: dict[str, str] = {}
+    table: dict[str, tuple[str, tuple[float, float] | None]] = {}
     try:
         for country in atlas.countries():
             codes = getattr(country, "codes", None)
-            if codes is not None and codes.alpha3 and codes.numeric:
-                table[str(codes.alpha3).upper()] = str(codes.numeric).zfill(3)
+            if codes is None or not codes.alpha3 or not codes.numeric:
+                continue
+            where = getattr(country, "capital_coordinates", None)
+            anchor = (float(where.longitude), float(where.latitude)) if where is not None else None
+            table[str(codes.alpha3).upper()] = (str(codes.numeric).zfill(3), anchor)
     finally:
         close = getattr(atlas, "close", None)
         if callable(close):
@@ -74,14 +77,22 @@ def _iso_numeric() -> dict[str, str]:
 
 def actor_places(actor: Actor) -> list[str]:
     """World-atlas ids (ISO numeric) where an actor sits on the map: its home state, then further states."""
-    table = _iso_numeric()
+    table = _countries()
     codes = [actor.home_state, *actor.states] if actor.home_state else list(actor.states)
     places: list[str] = []
     for code in codes:
-        numeric = table.get((code or "").upper())
-        if numeric and numeric not in places:
-            places.append(numeric)
+        found = table.get((code or "").upper())
+        if found and found[0] not in places:
+            places.append(found[0])
     return places
+
+
+def place_anchors(actors: Iterable[dict[str, Any]]) -> dict[str, list[float]]:
+    """Where arcs start and end on the map: each used state's capital (a big state's centroid can lie
+    thousands of kilometres from where its politics happens)."""
+    by_numeric = {numeric: anchor for numeric, anchor in _countries().values() if anchor is not None}
+    used = {place for actor in actors for place in actor["places"]}
+    return {place: list(by_numeric[place]) for place in sorted(used) if place in by_numeric}
 
 
 def _iso(day: date | None) -> str | None:
@@ -360,6 +371,7 @@ def bundle(
     relations = [relation_row(index, rel) for rel in corpus.relations]
     events = event_rows(index)
     claims = claim_rows(index)
+    actors = actor_rows(corpus)
     data: dict[str, Any] = {
         "schema": BUNDLE_SCHEMA,
         "summary": {
@@ -374,7 +386,8 @@ def bundle(
         "actor_kinds": [str(kind) for kind in ActorKind],
         "relation_kinds": [str(kind) for kind in RelationKind],
         "documents": [document_row(doc) for doc in corpus.documents],
-        "actors": actor_rows(corpus),
+        "actors": actors,
+        "anchors": place_anchors(actors),
         "relations": relations,
         "events": events,
         "claims": claims,

@@ -122,6 +122,7 @@
     kinds: null, // Set of relation kinds shown
     actorKinds: null, // Set of actor kinds shown
     doc: "", // "" = all documents, else a document id
+    showIsolated: false, // draw actors that have no relation shown
     window: null, // null = all time, else [startISO, endISO]
     selected: null, // {type: "actor"|"edge"|"event", id}
     mode: "app", // "app" (served) or "report" (single file)

@@ -52,6 +52,18 @@
     return nodes.concat(edges);
   }
 
+  // Large graphs draw straight solid edges (haystack) without label halos: dashed bezier edges cost
+  // seconds of canvas time at a few thousand edges. Relation kinds stay visible through the filters.
+  var LARGE_EDGES = 1500;
+
+  function style(large) {
+    if (!large) return STYLE;
+    return STYLE.concat([
+      { selector: "edge", style: { "curve-style": "haystack", "line-style": "solid", opacity: 0.6 } },
+      { selector: "node", style: { "text-outline-width": 0, "min-zoomed-font-size": 10, "border-width": 0 } },
+    ]);
+  }
+
   var STYLE = [
     {
       selector: "node",
@@ -131,12 +143,12 @@
       cy = window.cytoscape({
         container: container,
         elements: elements(data),
-        style: STYLE,
+        style: style(data.relations.length > LARGE_EDGES),
         minZoom: 0.05,
         maxZoom: 4,
         textureOnViewport: data.actors.length > 400,
         hideEdgesOnViewport: data.actors.length > 400,
-        layout: layoutOptions(data.actors.length),
+        layout: { name: "preset" },
       });
       FL.graph.cy = cy;
       cy.on("tap", "node", function (evt) {
@@ -145,11 +157,15 @@
       cy.on("tap", "edge", function (evt) {
         FL.selectEdge(evt.target.data("rel"));
       });
-      FL.graph.apply();
       cy.one("render", function () {
         window.__flGraphRendered = performance.now() - t0;
+        window.__flGraphRenderedAt = performance.now();
         container.setAttribute("data-rendered", "1");
       });
+      FL.graph.apply();
+      // Lay out what is shown; actors without relations are placed only when asked for.
+      var shown = cy.elements().not(".hidden");
+      shown.layout(layoutOptions(shown.nodes().length)).run();
       FL.graph.fit();
       return cy;
     },
@@ -164,7 +180,7 @@
           touched[r.b] = true;
         }
       });
-      var showAllNodes = !FL.windowActive() && !FL.state.doc;
+      var showAllNodes = FL.state.showIsolated && !FL.windowActive() && !FL.state.doc;
       cy.batch(function () {
         cy.edges().forEach(function (e) {
           e.toggleClass("hidden", !visible[e.data("rel")]);

@@ -201,8 +201,17 @@
     $("relayout").addEventListener("click", function () {
       FL.graph.relayout();
     });
+    $("show-isolated").addEventListener("change", function (evt) {
+      FL.state.showIsolated = evt.target.checked;
+      FL.graph.apply();
+      FL.graph.relayout();
+    });
     $("map-mode").addEventListener("change", function (evt) {
       FL.map.mode = evt.target.value;
+      FL.map.draw();
+    });
+    $("map-nonstate").addEventListener("change", function (evt) {
+      FL.map.nonState = evt.target.checked;
       FL.map.draw();
     });
     $("map-world").addEventListener("change", function (evt) {

@@ -9,9 +9,18 @@
   var byId = {};
   var BLOC_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2"];
 
+  // Where an actor sits on the map: states always; other actors (leaders, groups) at their home
+  // state only when "non-state actors" is ticked, so a leader's handshake is not drawn as a state's.
   function actorPlace(id) {
     var a = FL.state.actors[id];
-    return a && a.places && a.places.length ? a.places[0] : null;
+    if (!a || !a.places || !a.places.length) return null;
+    return a.kind === "state" || FL.map.nonState ? a.places[0] : null;
+  }
+
+  // A state's anchor on the map: its capital (from the bundle), else the centroid of its shape.
+  function anchor(place) {
+    var a = FL.state.data.anchors && FL.state.data.anchors[place];
+    return a ? a : byId[place] ? window.d3.geoCentroid(byId[place]) : null;
   }
 
   function blocsOf() {
@@ -128,7 +137,7 @@
       if (fitTo.length && !FL.map.world) {
         // Fit the centroids of the involved states (a huge state such as Russia would otherwise zoom
         // the map out to the whole world), with room around them.
-        var points = fitTo.map(function (f) { return window.d3.geoCentroid(f); });
+        var points = Object.keys(involved).map(anchor).filter(Boolean);
         projection.fitExtent([[width * 0.18, height * 0.18], [width * 0.82, height * 0.82]], { type: "MultiPoint", coordinates: points });
         if (!(projection.scale() <= 2500)) {
           projection.scale(2500);
@@ -162,8 +171,8 @@
       svg.appendChild(countries);
       var arcLayer = FL.svg("g", { class: "arcs" });
       arcs.forEach(function (arc) {
-        var ca = window.d3.geoCentroid(byId[arc.a]);
-        var cb = window.d3.geoCentroid(byId[arc.b]);
+        var ca = anchor(arc.a);
+        var cb = anchor(arc.b);
         var d = path({ type: "LineString", coordinates: [ca, cb] });
         if (!d) return;
         var line = FL.svg("path", { d: d, class: "arc", stroke: FL.signColour(arc.r.sign), "stroke-width": Math.min(8, 1 + 1.6 * Math.log2(1 + arc.r.weight)), fill: "none", "data-rel": arc.r.id });
@@ -179,9 +188,10 @@
       var labels = FL.svg("g", { class: "map-labels" });
       Object.keys(involved).forEach(function (id) {
         if (!byId[id]) return;
-        var c = projection(window.d3.geoCentroid(byId[id]));
+        var c = projection(anchor(id));
         if (!c || !isFinite(c[0])) return;
-        var text = FL.svg("text", { x: c[0], y: c[1], class: "map-label", "text-anchor": "middle" });
+        labels.appendChild(FL.svg("circle", { cx: c[0], cy: c[1], r: 3, class: "capital" }));
+        var text = FL.svg("text", { x: c[0], y: c[1] - 6, class: "map-label", "text-anchor": "middle" });
         text.textContent = byId[id].properties ? byId[id].properties.name : id;
         labels.appendChild(text);
       });
@@ -189,6 +199,7 @@
       container.appendChild(svg);
       container.setAttribute("data-arcs", String(arcs.length));
       container.setAttribute("data-countries", String(features.length));
+      document.querySelector(".map-legend").hidden = !!blocs;
       var legend = document.getElementById("map-focus");
       if (legend) legend.textContent = blocs ? "Colour: bloc (from structure)" : focus ? "Colour: relation to " + FL.actorName(focus) + " (click a state to change)" : "No located relations";
     },

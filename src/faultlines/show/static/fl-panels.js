@@ -38,6 +38,20 @@
   }
   FL.renderValue = renderValue;
 
+  // A claim's value as a reader would write it: 100,000; 12–23 million; office: Prime Minister.
+  function formatValue(v) {
+    if (v === null || v === undefined || v === "") return "";
+    if (typeof v === "number") return v.toLocaleString("en");
+    if (typeof v !== "object") return String(v);
+    if (Array.isArray(v)) return v.map(formatValue).join(", ");
+    if ("low" in v || "high" in v) {
+      var lo = formatValue(v.low), hi = formatValue(v.high);
+      return lo === hi || !hi ? lo : !lo ? hi : lo + "–" + hi;
+    }
+    return Object.keys(v).filter(function (k) { return v[k] !== "" && v[k] !== null; }).map(function (k) { return FL.label(k) + ": " + formatValue(v[k]); }).join(", ");
+  }
+  FL.formatValue = formatValue;
+
   function card(title, value, note) {
     return el("div", { class: "card" }, [el("div", { class: "card-title" }, title), el("div", { class: "card-value" }, value), el("div", { class: "card-note" }, note || "")]);
   }
@@ -107,7 +121,7 @@
         container.appendChild(el("p", { class: "muted" }, "No checkable claims were read."));
         return;
       }
-      var table = el("table", { class: "data claims" }, el("thead", null, el("tr", null, ["Claim (as read)", "Subject · predicate · value", "Verdict", "Why", "Reference", "Source"].map(function (h) { return el("th", null, h); }))));
+      var table = el("table", { class: "data claims" }, el("thead", null, el("tr", null, ["Claim (as read)", "What is claimed", "Verdict", "Why", "Reference", "Source"].map(function (h) { return el("th", null, h); }))));
       var body = el("tbody");
       data.claims.forEach(function (c) {
         var v = c.verdict;
@@ -116,10 +130,10 @@
         body.appendChild(
           el("tr", null, [
             el("td", { class: "claim-text" }, [q.sentence.slice(0, lo), el("mark", null, q.sentence.slice(lo, hi)), q.sentence.slice(hi), el("div", { class: "muted small" }, [FL.link(q.url, q.title || c.doc_id), q.date ? " · " + q.date : ""])]),
-            el("td", null, [FL.actorName(c.subject), " · ", FL.label(c.predicate), " · ", typeof c.value === "object" ? JSON.stringify(c.value) : String(c.value)]),
+            el("td", null, [c.subject ? FL.actorName(c.subject) : "", c.predicate ? FL.label(c.predicate) : FL.label(c.kind), formatValue(c.value)].filter(Boolean).join(" · ")),
             el("td", null, v ? el("span", { class: "verdict v-" + v.label }, FL.label(v.label)) : el("span", { class: "verdict v-unchecked" }, c.checkable ? "unchecked" : "not checkable")),
             el("td", null, v ? v.explanation : ""),
-            el("td", null, v && v.reference !== null ? (typeof v.reference === "object" ? JSON.stringify(v.reference) : String(v.reference)) : ""),
+            el("td", null, v ? formatValue(v.reference) : ""),
             el("td", null, v ? FL.link(v.source_url, v.source) : ""),
           ])
         );

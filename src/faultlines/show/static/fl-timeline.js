@@ -104,7 +104,13 @@
       if (updates.length) items.update(updates);
       if (w) {
         timeline.setWindow(w[0], nextDay(w[1]), { animation: false });
-      } else timeline.fit({ animation: false });
+      } else {
+        // Fit, with room on the right for the labels of point events near the end.
+        timeline.fit({ animation: false });
+        var range = timeline.getWindow();
+        var span = range.end - range.start;
+        timeline.setWindow(new Date(range.start.valueOf() - span * 0.02), new Date(range.end.valueOf() + span * 0.15), { animation: false });
+      }
       document.getElementById("timeline").setAttribute("data-visible-items", String(shown));
     },
     resize: function () {
