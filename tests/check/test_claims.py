@@ -127,3 +127,12 @@ def test_reader_mentions_add_people_the_name_index_misses(base: ReferenceBase) -
     doc_model.mentions.append(Mention("fl:person:ilham-aliyev", Span("t", 0, 0, 22, text[:22]), rule="coref"))
     (claim,) = [c for c in extract_claims(doc_model, base) if c.kind == "attribute"]
     assert (claim.subject, claim.predicate, claim.value) == ("fl:person:ilham-aliyev", "birthplace", "Baku")
+
+
+def test_title_and_name_separated_by_a_comma(base: ReferenceBase) -> None:
+    (claim,) = claims_of("Azerbaijan's president, Ilham Aliyev, opened the dam.", base, "office")
+    assert (claim.details["person"], claim.value["office"], claim.value["state"]) == (
+        "Ilham Aliyev",
+        "President",
+        "AZE",
+    )

@@ -146,3 +146,26 @@ def test_malformed_user_file_fails_rather_than_dropping_entries(tmp_path: Path) 
 def test_missing_reference_directory_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FaultlinesError, match="E031"):
         load_reference(tmp_path / "nope")
+
+
+def test_user_people_in_the_gazetteer_format_are_checked(tmp_path: Path) -> None:
+    from datetime import date
+
+    from faultlines.check import check_claim, extract_claims
+    from faultlines.model import Document, DocumentModel, VerdictLabel
+
+    _write(
+        tmp_path,
+        "people_mine.yaml",
+        "- name: Zorbal Quintafax\n  state: GEO\n  source: Our archive\n"
+        "  offices:\n"
+        "    - {office: Mayor of Batumi, state: GEO, start: 2019-01-01, end: 2022-12-31, source: Our archive}\n"
+        "    - {office: President, state: GEO, start: 2030-01-01, end: null, source: Our archive}\n",
+    )
+    base = load_reference(tmp_path)
+    text = "President Zorbal Quintafax is visiting Baku."
+    (claim,) = [
+        c for c in extract_claims(DocumentModel(document=Document(id="u", text=text)), base) if c.kind == "office"
+    ]
+    assert check_claim(claim, base, date(2031, 1, 1)).label == VerdictLabel.SUPPORTED
+    assert check_claim(claim, base, date(2025, 1, 1)).label == VerdictLabel.CONTRADICTED

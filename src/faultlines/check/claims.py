@@ -198,7 +198,7 @@ def _office_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re
         offices, demonyms = lex.office_pattern(), lex.demonym_pattern()
         before = re.compile(
             rf"{_mod('mod')}(?:(?P<dem>{demonyms})(?:'s)?\s+)?{_mod('mod2')}(?P<office>{offices})"
-            rf"(?:\s+of\s+(?:the\s+)?(?P<of>{demonyms}))?\s+$"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of>{demonyms}))?,?\s+$"
         )
         after = re.compile(
             rf"^,?\s+(?:who\s+(?:is|was)\s+)?(?:(?:the|a)\s+)?{_mod('mod')}(?:(?P<dem>{demonyms})(?:'s)?\s+)?"
