@@ -34,6 +34,11 @@ SENTENCES = {
     "called_off": "Chilean truckers called off their protests against the Chilean government.",
     "igo": "The European Community demanded that Iraq release the hostages.",
     "short_form": "The Security Council condemned Libya.",
+    "pronoun": "The Fijian rebels said they will release the Chilean hostages.",
+    "block_roads": "Angry Chilean farmers blocked roads near Santiago.",
+    "general_strike": "Opposition parties in Peru organized a general strike.",
+    "reduce_aid": "The United Nations reduced food supplies to Ecuador.",
+    "indict": "Peru indicted the former Chilean minister.",
 }
 
 
@@ -144,3 +149,23 @@ def test_calling_off_protests_concedes(models: dict[str, DocumentModel]) -> None
 
 def test_short_form_of_the_security_council(models: dict[str, DocumentModel]) -> None:
     _check(models["short_form"], "ACCUSE", {"IGO"}, {"LBY"})
+
+
+def test_pronoun_subject_of_reported_speech_is_the_speaker(models: dict[str, DocumentModel]) -> None:
+    _check(models["pronoun"], "AGREE", {"FJI"}, {"CHL"})
+
+
+def test_blocking_roads_is_a_protest_and_a_general_strike_is_not_an_attack(
+    models: dict[str, DocumentModel],
+) -> None:
+    event = _check(models["block_roads"], "PROTEST", {"CHL"})
+    assert event.mode == "obstruct"
+    assert _check(models["general_strike"], "PROTEST", {"PER"}).mode == "strike"
+
+
+def test_reducing_aid_is_a_sanction(models: dict[str, DocumentModel]) -> None:
+    _check(models["reduce_aid"], "SANCTION", {"IGO"}, {"ECU"})
+
+
+def test_an_indictment_is_an_accusation(models: dict[str, DocumentModel]) -> None:
+    _check(models["indict"], "ACCUSE", {"PER"}, {"CHL"})

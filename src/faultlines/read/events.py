@@ -102,7 +102,8 @@ _FUTURE_VERBS = {"plan", "intend", "aim", "expect", "hope", "want", "prepare", "
 #: Verbs that undo what their object names: lifting a ban concedes, halting aid sanctions.
 _UNDO = {"lift", "ease", "end", "remove", "relax", "cancel", "shorten", "scrap", "drop", "repeal", "revoke",
          "call off"}
-_HALT = {"halt", "suspend", "stop", "cut", "freeze", "break", "end", "terminate", "withdraw", "cancel", "curtail"}
+_HALT = {"halt", "suspend", "stop", "cut", "freeze", "break", "end", "terminate", "withdraw", "cancel", "curtail",
+         "prohibit", "reduce", "slash", "bar", "cut back", "cut off"}
 #: Words that turn the clause they govern into a stated intention ("is ready to withdraw").
 _INTENT = {"willing", "ready", "prepared", "agree", "offer", "promise", "pledge", "vow", "commit", "intend",
            "plan", "decide", "determined", "resolve", "eager", "undertake"}  # fmt: skip
@@ -133,6 +134,9 @@ _LAUNCHED_WEAPONS = {"missile", "rocket", "shell", "grenade", "bomb", "drone", "
                      "barrage", "projectile"}  # fmt: skip
 #: Nouns that measure or group the event named after "of" ("ten days of talks", "a wave of strikes").
 _MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number"}
+#: Ways through a place; blocking them is a protest by obstruction (CAMEO 144), not a restriction.
+_PASSAGES = {"road", "street", "highway", "motorway", "bridge", "traffic", "transport", "route", "railway",
+             "entrance", "access", "crossing", "junction", "avenue", "square", "rail", "line", "port"}  # fmt: skip
 #: Exercises count as military cooperation when two or more forces hold them together.
 _EXERCISE_NOUNS = {"exercise", "exercises", "drill", "drills", "games", "maneuvers", "manoeuvres"}
 _NAMED_CONFLICTS: dict[str, tuple[str, ...]] = {
@@ -358,6 +362,25 @@ def _event(
     )
 
 
+_PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+
+
+def _reporter_actors(verb: Token, subject: list[Token], ctx: Context) -> list[str]:
+    """Who a pronoun subject is when a reporting verb governs the clause: in "the rebels said they
+    will release ...", "they" is the rebels (English reported speech keeps the speaker as subject)."""
+    if len(subject) != 1 or subject[0].lower_ not in _PRONOUNS:
+        return []
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING:
+            speaker, _ = _subject(clause.head)
+            return _np_actors(speaker, ctx)
+        if clause.dep_ not in ("xcomp", "conj", "acomp", "advcl", "ccomp") or clause.head is clause:
+            return []
+        clause = clause.head
+    return []
+
+
 def _homes(actor_ids: Iterable[str], ctx: Context) -> set[str]:
     """The states (else the ids) of some actors: a president speaks for his state."""
     out = set()
@@ -407,6 +430,10 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and not _names_people(objects[0], ctx):
             return plain[1]
+    if token.lemma_.lower() in ("block", "obstruct"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if objects and objects[0].lemma_.lower() in _PASSAGES:
+            return Trigger("PROTEST", "obstruct", None)  # CAMEO 144: obstruct passage, block roads
     if token.lemma_.lower() == "launch":
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
@@ -420,7 +447,7 @@ def _names_people(head: Token, ctx: Context) -> bool:
 
 
 def _noun_trigger(token: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
-    compound = [c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1]
+    compound = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
     if compound:
         phrase = f"{compound[0].lower_} {token.lower_}"
         if phrase in lex.nouns:
@@ -480,7 +507,8 @@ def code_events(ctx: Context) -> list[Event]:
                     if token.lemma_.lower() in _SEEK and trigger.event_type in _COOPERATIVE:
                         trigger = Trigger("REQUEST", "", trigger.kind)  # "sought asylum": asking for it
                     subject, passive = _subject(token)
-                    sources = _noun_sources(child, ctx) or _np_actors(subject, ctx)
+                    sources = (_noun_sources(child, ctx) or _np_actors(subject, ctx)
+                               or _reporter_actors(token, subject, ctx))  # fmt: skip
                     targets = _prep_objects(child, ctx) or _prep_objects(token, ctx) or _between(child, ctx)
                     for other in token.children:  # "give Tanzania a grant": the indirect object
                         if other.dep_ in ("dative", "dobj") and other.i != child.i:
@@ -508,7 +536,7 @@ def code_events(ctx: Context) -> list[Event]:
                 continue
             trigger = verb_trigger
             subject, passive = _subject(token)
-            sources = _np_actors(subject, ctx)
+            sources = _np_actors(subject, ctx) or _reporter_actors(token, subject, ctx)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             targets = []
             for obj in objects:
