@@ -129,3 +129,7 @@ def test_bad_arguments_raise_coded_errors() -> None:
         frustration_index(G)
     with pytest.raises(FaultlinesError, match="E041"):
         frustration_index(nx.Graph(), method="magic")  # type: ignore[arg-type]
+    loop = nx.Graph()
+    loop.add_edge("a", "a", sign=-1)
+    with pytest.raises(FaultlinesError, match="self-loops"):
+        frustration_index(loop)

@@ -25,7 +25,7 @@ import networkx as nx
 import numpy as np
 
 from faultlines.errors import E, FaultlinesError
-from faultlines.structure.frustration import frustration_index
+from faultlines.structure.frustration import FrustrationResult, frustration_index
 
 BlocMethod = Literal["auto", "exact", "heuristic"]
 #: Largest number of nodes for which ``method="auto"`` tries the exact k-bloc programme.
@@ -252,6 +252,25 @@ def _local_kblocs(
     return best_part
 
 
+def blocs_from_frustration(G: nx.Graph, result: FrustrationResult) -> BlocResult:
+    """The two-bloc result that a frustration-index solution already contains (no new solve)."""
+    partition = canonical(result.partition)
+    criterion, neg_in, pos_out = errors_of(G, partition, weighted=result.weighted)
+    return BlocResult(
+        k=2,
+        partition=partition,
+        errors=len(neg_in) + len(pos_out),
+        criterion=criterion,
+        negative_within=neg_in,
+        positive_between=pos_out,
+        optimal=result.optimal,
+        method=result.method,
+        weighted=result.weighted,
+        lower_bound=result.lower_bound * 0.5,
+        seconds=result.seconds,
+    )
+
+
 def blocs(
     G: nx.Graph,
     k: int = 2,
@@ -345,4 +364,12 @@ def blocs(
     )
 
 
-__all__ = ["EXACT_NODE_LIMIT", "BlocResult", "blocs", "canonical", "errors_of"]
+__all__ = [
+    "AUTO_TIME_LIMIT",
+    "EXACT_NODE_LIMIT",
+    "BlocResult",
+    "blocs",
+    "blocs_from_frustration",
+    "canonical",
+    "errors_of",
+]

@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 
 from faultlines.structure.blocs import blocs, canonical, errors_of
-from faultlines.structure.frustration import frustration_index, frustration_of, tidy
+from faultlines.structure.frustration import FrustrationResult, frustration_index, frustration_of, tidy
 
 
 @dataclass(slots=True)
@@ -126,6 +126,7 @@ def change_over_time(
     k: int = 2,
     weighted: bool = False,
     time_limit: float | None = None,
+    frustrations: dict[str, FrustrationResult] | None = None,
 ) -> ChangeReport:
     """Balance, blocs and change across consecutive time windows.
 
@@ -139,6 +140,8 @@ def change_over_time(
         Use edge weights for the index and blocs.
     time_limit : float, optional
         Seconds per window for the exact solvers.
+    frustrations : dict, optional
+        Frustration results already computed for (some of) the windows, reused as they are.
 
     Returns
     -------
@@ -154,7 +157,8 @@ def change_over_time(
     previous: dict[Any, int] = {}
     previous_name = ""
     for name, G in windows.items():
-        result = frustration_index(G, weighted=weighted, time_limit=time_limit)
+        known = (frustrations or {}).get(name)
+        result = known if known is not None else frustration_index(G, weighted=weighted, time_limit=time_limit)
         if k == 2:
             partition, errors = result.partition, len(result.frustrated_edges)
         else:

@@ -200,8 +200,9 @@ def _print_change(console: Any, change: dict[str, Any], top: int) -> None:
     from rich.table import Table
 
     table = Table(title="Change over time", title_justify="left")
-    for column in ("window", "nodes", "edges", "negative", "index", "normalized", "sign flips", "realigned"):
-        table.add_column(column, justify="left" if column == "window" else "right")
+    table.add_column("window", no_wrap=True)
+    for column in ("nodes", "edges", "negative", "index", "normalized", "sign flips", "realigned"):
+        table.add_column(column, justify="right")
     for row in change["table"]:
         table.add_row(
             escape(str(row["window"])),

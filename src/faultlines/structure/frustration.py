@@ -599,6 +599,8 @@ def frustration_index(
         raise FaultlinesError(E.E041, option="method", reason=f"'{method}' is not auto, exact or heuristic")
     if time_limit is not None and time_limit <= 0:
         raise FaultlinesError(E.E041, option="time limit", reason="must be positive")
+    if nx.number_of_selfloops(G):
+        raise FaultlinesError(E.E041, option="graph", reason="self-loops have no place in a signed network")
     for u, v, s in G.edges(data="sign"):
         if s not in (1, -1):
             raise FaultlinesError(E.E041, option="sign", reason=f"edge {u}-{v} has sign {s!r}, not +1/-1")

@@ -13,9 +13,9 @@ from typing import Any
 import networkx as nx
 
 from faultlines.model import Actor, ActorKind, Relation, RelationKind
-from faultlines.structure.blocs import blocs
+from faultlines.structure.blocs import blocs, blocs_from_frustration
 from faultlines.structure.change import change_over_time
-from faultlines.structure.frustration import Method, frustration_index
+from faultlines.structure.frustration import FrustrationResult, Method, frustration_index
 from faultlines.structure.graph import signed_graph
 from faultlines.structure.triads import triad_census, triads
 from faultlines.structure.whatif import Change, what_if
@@ -34,10 +34,14 @@ def analyse_graph(
     time_limit: float | None = None,
     changes: list[Change] | None = None,
     max_triads: int | None = 200,
+    frustration: FrustrationResult | None = None,
 ) -> dict[str, Any]:
-    """Triads, frustration, blocs (and a what-if) of one signed graph, as a JSON-ready dict."""
-    result = frustration_index(G, weighted=weighted, method=method, time_limit=time_limit)
-    two = blocs(G, k=2, weighted=weighted, time_limit=time_limit)
+    """Triads, frustration, blocs (and a what-if) of one signed graph, as a JSON-ready dict.
+
+    ``frustration`` reuses a result already computed for ``G`` (e.g. by :func:`windows_report`).
+    """
+    result = frustration or frustration_index(G, weighted=weighted, method=method, time_limit=time_limit)
+    two = blocs_from_frustration(G, result)
     census = triad_census(G)
     ranked = triads(G, doc_id=doc_id)
     names = {str(n): str(G.nodes[n].get("name", n)) for n in G}
@@ -142,8 +146,12 @@ def windows_report(
     if len(graphs) == 1:
         ((name, G),) = graphs.items()
         return {"version": REPORT_VERSION, "window": name, **analyse_graph(G, **options)}
-    analyses = {name: analyse_graph(G, **options) for name, G in graphs.items()}
-    change = change_over_time(graphs, k=k, weighted=weighted, time_limit=time_limit)
+    solved = {
+        name: frustration_index(G, weighted=weighted, method=method, time_limit=time_limit)
+        for name, G in graphs.items()
+    }
+    analyses = {name: analyse_graph(G, **options, frustration=solved[name]) for name, G in graphs.items()}
+    change = change_over_time(graphs, k=k, weighted=weighted, time_limit=time_limit, frustrations=solved)
     return {"version": REPORT_VERSION, "windows": analyses, "change": change.to_dict()}
 
 

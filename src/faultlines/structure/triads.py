@@ -104,17 +104,6 @@ def evidence_dict(evidence: Evidence) -> dict[str, Any]:
     return data
 
 
-def _is_focus(G: nx.Graph, tri: tuple[Any, Any, Any], doc_id: str | None, nodes: set[Any] | None) -> bool:
-    a, b, c = tri
-    if nodes is not None and not {a, b, c} <= nodes:
-        return False
-    if doc_id is not None:
-        for u, v in ((a, b), (b, c), (a, c)):
-            if not any(e.span.doc_id == doc_id for e in G[u][v].get("evidence") or ()):
-                return False
-    return doc_id is not None or nodes is not None
-
-
 def _side_weights(data: dict[str, Any]) -> tuple[float, float, list[str], list[str]]:
     """Evidence weight for and against the relation, and the kinds on each side."""
     evidence = data.get("evidence") or []
@@ -161,13 +150,38 @@ def _tension(sides: list[TriadEdge]) -> list[dict[str, Any]]:
 
 
 def _enumerate(G: nx.Graph) -> Iterable[tuple[Any, Any, Any]]:
+    """Each triangle once, nodes in name order (set intersections, no per-node sorting)."""
     order = {v: i for i, v in enumerate(sorted(G, key=str))}
+    higher = {v: {u for u in G[v] if order[u] > order[v]} for v in G}
     for a in G:
-        higher = sorted((b for b in G[a] if order[b] > order[a]), key=lambda x: order[x])
-        for i, b in enumerate(higher):
-            for c in higher[i + 1 :]:
-                if c in G[b]:
-                    yield a, b, c
+        ha = higher[a]
+        for b in ha:
+            for c in ha & higher[b]:
+                yield a, b, c
+
+
+def _edges(G: nx.Graph, doc_id: str | None) -> dict[tuple[Any, Any], tuple[TriadEdge, bool]]:
+    """One shared :class:`TriadEdge` per edge (both orientations) and whether the selected
+    document supports it, so each edge is summarised once however many triangles it is in."""
+    out: dict[tuple[Any, Any], tuple[TriadEdge, bool]] = {}
+    for u, v, data in G.edges(data=True):
+        pos, neg, pos_kinds, neg_kinds = _side_weights(data)
+        evidence = list(data.get("evidence") or [])
+        edge = TriadEdge(
+            u=u,
+            v=v,
+            sign=int(data["sign"]),
+            weight=float(data.get("weight", 1.0)),
+            kinds=list(data.get("kinds") or []),
+            evidence=evidence,
+            positive=pos,
+            negative=neg,
+            positive_kinds=pos_kinds,
+            negative_kinds=neg_kinds,
+        )
+        in_doc = doc_id is not None and any(e.span.doc_id == doc_id for e in evidence)
+        out[(u, v)] = out[(v, u)] = (edge, in_doc)
+    return out
 
 
 def triads(
@@ -207,45 +221,30 @@ def triads(
     [('++-', False)]
     """
     focus_nodes = set(nodes) if nodes is not None else None
+    edges = _edges(G, doc_id)
+    names = {v: str(G.nodes[v].get("name", v)) for v in G}
     out: list[Triad] = []
     for tri in _enumerate(G):
         a, b, c = tri
-        sides = []
-        for u, v in ((a, b), (b, c), (a, c)):
-            data = G[u][v]
-            pos, neg, pos_kinds, neg_kinds = _side_weights(data)
-            sides.append(
-                TriadEdge(
-                    u=u,
-                    v=v,
-                    sign=int(data["sign"]),
-                    weight=float(data.get("weight", 1.0)),
-                    kinds=list(data.get("kinds") or []),
-                    evidence=list(data.get("evidence") or []),
-                    positive=pos,
-                    negative=neg,
-                    positive_kinds=pos_kinds,
-                    negative_kinds=neg_kinds,
-                )
-            )
-        negatives = sum(1 for s in sides if s.sign < 0)
+        found = (edges[(a, b)], edges[(b, c)], edges[(a, c)])
+        sides = [f[0] for f in found]
+        negatives = sum(1 for side in sides if side.sign < 0)
         is_balanced = negatives % 2 == 0
         if balanced is not None and is_balanced != balanced:
             continue
-        reading = _tension(sides) if is_balanced else []
+        reading = _tension(sides) if is_balanced and any(side.ambivalent for side in sides) else []
+        focus = (doc_id is not None or focus_nodes is not None) and (
+            (doc_id is None or all(f[1] for f in found)) and (focus_nodes is None or set(tri) <= focus_nodes)
+        )
         out.append(
             Triad(
                 nodes=tri,
-                names=(
-                    str(G.nodes[a].get("name", a)),
-                    str(G.nodes[b].get("name", b)),
-                    str(G.nodes[c].get("name", c)),
-                ),
+                names=(names[a], names[b], names[c]),
                 edges=sides,
                 pattern=PATTERNS[negatives],
                 balanced=is_balanced,
-                weight=min(s.weight for s in sides),
-                focus=_is_focus(G, tri, doc_id, focus_nodes),
+                weight=min(side.weight for side in sides),
+                focus=focus,
                 tension=bool(reading),
                 reading=reading,
             )
@@ -260,10 +259,11 @@ def triad_census(G: nx.Graph) -> dict[str, Any]:
     Returns ``{"+++": n, "++-": n, "+--": n, "---": n, "triangles": n, "balanced_share": x,
     "ambivalent_edges": n}``; the share is 1.0 for a graph without triangles.
     """
+    negative = {(u, v): s < 0 for u, v, s in G.edges(data="sign")}
+    negative.update({(v, u): n for (u, v), n in list(negative.items())})
     counts = dict.fromkeys(PATTERNS, 0)
     for a, b, c in _enumerate(G):
-        negatives = sum(1 for u, v in ((a, b), (b, c), (a, c)) if G[u][v]["sign"] < 0)
-        counts[PATTERNS[negatives]] += 1
+        counts[PATTERNS[negative[(a, b)] + negative[(b, c)] + negative[(a, c)]]] += 1
     total = sum(counts.values())
     good = counts["+++"] + counts["+--"]
     ambivalent = 0

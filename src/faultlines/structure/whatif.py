@@ -9,7 +9,7 @@ import networkx as nx
 
 from faultlines.errors import E, FaultlinesError
 from faultlines.structure.blocs import BlocResult, blocs
-from faultlines.structure.change import align_labels
+from faultlines.structure.change import align_labels, cost_of_staying
 from faultlines.structure.frustration import FrustrationResult, frustration_index, tidy
 from faultlines.structure.triads import Triad, triads
 
@@ -164,6 +164,7 @@ def what_if(
             "name": str(H.nodes[n].get("name", n)),
             "before": blocs_before.partition[n],
             "after": aligned[n],
+            "forced": cost_of_staying(H, aligned, n, blocs_before.partition[n], k=k, weighted=weighted) > 1e-9,
         }
         for n in sorted(set(aligned) & set(blocs_before.partition), key=str)
         if aligned[n] != blocs_before.partition[n]
