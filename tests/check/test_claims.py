@@ -136,3 +136,22 @@ def test_title_and_name_separated_by_a_comma(base: ReferenceBase) -> None:
         "President",
         "AZE",
     )
+
+
+def test_objects_of_prepositions_and_relative_clauses(base: ReferenceBase) -> None:
+    text = "Finland, which shares a long border with Russia, joined NATO in 2023."
+    found = claims_of(text, base, "membership")
+    assert [(c.subject, c.predicate, c.value) for c in found] == [("FIN", "joined", "NATO")]
+
+
+def test_office_time_comes_from_its_own_clause(base: ReferenceBase) -> None:
+    text = "Georgia's prime minister Irakli Kobakhidze spoke, even though Georgia became a candidate in December 2023."
+    (claim,) = claims_of(text, base, "office")
+    assert claim.when is None
+
+
+def test_named_agreements_and_invasions(base: ReferenceBase) -> None:
+    events = claims_of("The Abraham Accords of 2020 were followed by other deals.", base, "event")
+    assert [c.details["context"] for c in events] == [["abraham"]]
+    (war,) = claims_of("Russia launched its invasion of Ukraine on 24 February 2022.", base, "event")
+    assert war.subject == "war" and set(war.details["states"]) == {"RUS", "UKR"}

@@ -178,3 +178,16 @@ def test_not_checkable(base: ReferenceBase) -> None:
 def test_unknown_claim_kind_is_unverifiable(base: ReferenceBase) -> None:
     claim = Claim("c", "d", "rumour", "", "", None, Span("d", 0, 0, 1, "x"))
     assert check_claim(claim, base, date(2024, 1, 1)).label == L.UNVERIFIABLE
+
+
+def test_membership_until_a_year_is_about_its_end(base: ReferenceBase) -> None:
+    on = date(2025, 9, 1)
+    assert labels("Qatar was a member of OPEC until 2019.", base, on, "membership") == [L.SUPPORTED]
+    assert labels("Qatar was a member of OPEC until 2010.", base, on, "membership") == [L.CONTRADICTED]
+
+
+def test_named_agreement_is_matched_by_its_name(base: ReferenceBase) -> None:
+    on = date(2025, 1, 1)
+    assert labels("The Abraham Accords were signed in 2020.", base, on, "event") == [L.SUPPORTED]
+    assert labels("The Abraham Accords were signed in 2018.", base, on, "event") == [L.CONTRADICTED]
+    assert labels("Moscow and Minsk signed a trade deal in 2018.", base, on, "event") == [L.UNVERIFIABLE]

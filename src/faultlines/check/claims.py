@@ -72,7 +72,10 @@ def _find_times(text: str) -> list[tuple[int, int, TimeInterval]]:
 
 # --------------------------------------------------------------------------- the sentence context
 
-_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\s+and\s+(?:has|have|is|was|joined|became|left)\b|\.\s")
+_CLAUSE = re.compile(
+    r";|,\s+(?:and|but|while|whereas|even though|although|though|because|which|who|where)\b|"
+    r"\s+and\s+(?:has|have|is|was|joined|became|left)\b|\.\s"
+)
 
 
 @dataclass(slots=True)
@@ -267,7 +270,7 @@ def _office_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         state = lex.state_of(state_word) if state_word else ""
         span_start = start - (len(window) - m.start()) if where == "before" else start
         span_end = end if where == "before" else end + m.end()
-        when = s.time_near(start)
+        when = s.time_in(s.clause_start(span_start), s.clause_end(span_end))
         mod = (m.group("mod") or m.group("mod2") or "").lower()
         b.claim(
             s,
@@ -323,7 +326,7 @@ EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
         r"direct attack|attack(?:s|ed)? on)\b",
         re.I,
     ),
-    "war": re.compile(r"\b(war|conflict|offensive|fighting)\b", re.I),
+    "war": re.compile(r"\b(war|conflict|offensive|fighting|invasion|invaded)\b", re.I),
     "independence": re.compile(r"\bindependen(?:ce|t)\b", re.I),
     "referendum": re.compile(r"\breferendum\b", re.I),
     "ceasefire": re.compile(r"\b(cease-?fire|truce|armistice)\b", re.I),
@@ -354,6 +357,20 @@ _RELATIVE = re.compile(
     re.I,
 )
 _NOT_EVENT_TIME = re.compile(r"\b(since|until|by)\s*$", re.I)
+
+
+def _names_before(text: str, pos: int, lex: Lexicon) -> list[str]:
+    """The proper name a trigger closes ("the Abraham Accords", "the Zurich Protocols"), for matching titles.
+
+    State names, demonyms and capitals are not names of an agreement ("Moscow signed...")."""
+    m = re.search(r"((?:[A-Z][\w-]+\s+){1,3})$", text[:pos])
+    if not m:
+        return []
+    stop = {"the", "a", "an", "in", "on", "this", "that", "its", "their"}
+    words = [
+        w for w in m.group(1).split() if w.lower() not in stop and not all(lex.state_of(part) for part in w.split("-"))
+    ]
+    return [" ".join(words).lower()] if words else []
 
 
 def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
@@ -401,7 +418,7 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             "people_names": [p.name for p in people],
             "trigger": m.group(0),
             "host": host,
-            "context": [c.lower() for c in _WAR_CONTEXT.findall(text)],
+            "context": [c.lower() for c in _WAR_CONTEXT.findall(text)] + _names_before(text, m.start(), lex),
         }
         if when is not None:
             before = text[: text.find(when.text)] if when.text in text else ""
@@ -685,6 +702,8 @@ _MEMBERS_OF = re.compile(
     r"^\s*(?:full\s+|founding\s+)?(?:members?|member states?|allies)\s+(?:such as\s+|including\s+)?"
     r"(?:[A-Z][\w ]*,\s*|[A-Z][\w ]*\s+and\s+)*$"
 )
+# a state right after one of these is an object ("a border with Russia"), not the subject of a membership
+_OBJECT_OF = re.compile(r"\b(?:with|to|from|against|by|between|near|on|of|into)\s+(?:the\s+)?$", re.I)
 _ROLE = re.compile(r"\b(observer|partner|candidate)\b", re.I)
 _ALLIANCE = re.compile(
     r"(?P<a>\b[A-Z][\w'’]+)(?:'s|’s)?\s+(?:military\s+|strategic\s+|formal\s+)?alliance\s+with\s+(?P<b>[A-Z][\w]+)|"
@@ -708,7 +727,14 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             continue
         lo, hi = s.clause_start(org.start), s.clause_end(org.end)
         forms = {"name", "capital", "demonym"}
-        states = [h for h in s.states if lo <= h.start < org.start and h.form in forms and org.start - h.start <= 120]
+        states = [
+            h
+            for h in s.states
+            if lo <= h.start < org.start
+            and h.form in forms
+            and org.start - h.start <= 120
+            and not _OBJECT_OF.search(text[max(0, h.start - 12) : h.start])
+        ]
         if not states:
             states = [
                 h
@@ -717,9 +743,18 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
                 and h.form in {"name", "capital"}
                 and _MEMBERS_OF.match(text[org.end : h.start])
             ]
-        if not states and lo > 0 and re.search(r"\sand\s+\w+$", text[max(0, lo - 20) : lo]):
-            # "Iran joined the SCO in 2023 and joined BRICS in 2024": the subject carries over
-            states = [h for h in s.states if h.end <= lo and h.form == "name"][:1]
+        if not states and lo > 0:
+            # "Iran joined the SCO in 2023 and joined BRICS in 2024", "Finland, which borders Russia,
+            # joined NATO": the subject of the sentence carries over into this clause
+            subjects = [
+                h
+                for h in s.states
+                if h.end <= lo
+                and h.form == "name"
+                and lo - h.end <= 150
+                and not _OBJECT_OF.search(text[max(0, h.start - 12) : h.start])
+            ]
+            states = subjects[:1]
         if not states:
             continue
         between = text[min(h.start for h in states) : org.start] if any(h.start < org.start for h in states) else ""

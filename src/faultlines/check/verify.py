@@ -21,6 +21,7 @@ Tolerance rule for numbers (documented in ``docs/check.md``):
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -392,7 +393,7 @@ def _strong(kind: str, m: _Match, claim: Claim) -> bool:
     if kind == "ceasefire":
         return m.context > 0 and (m.states > 0 or m.context >= 2 or not states)
     if kind == "treaty":
-        return m.people >= 2 or (m.context > 0 and m.states >= 2)
+        return m.people >= 2 or m.context > 0  # the signatories, or the agreement's own name
     return False
 
 
@@ -699,6 +700,12 @@ def check_membership(claim: Claim, ctx: Context) -> Verdict:
         return _check_alliance(claim, ctx)
     state, org = claim.subject, str(claim.value)
     lo, hi, asked = _window(claim, ctx)
+    until = claim.when is not None and claim.when.start is None and claim.when.end is not None
+    if until and claim.predicate == "member_of" and claim.when is not None and claim.when.end is not None:
+        # "a member of OPEC until 2019": a claim about when the membership ended
+        end = claim.when.end
+        lo, hi, asked = date(end.year, 1, 1), end, claim.when.text
+        claim = dataclasses.replace(claim, predicate="left")
     records = [m for m in ctx.base.memberships if m.state == state and m.organisation == org]
     lex = lexicon_for(ctx.base.lexicon)
     complete = org in lex.complete_orgs
