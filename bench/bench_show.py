@@ -166,6 +166,9 @@ def main() -> None:
         f"{large['graph_ms'] / small['graph_ms']:.2f}×, report first render "
         f"{large['report_first_render_ms'] / small['report_first_render_ms']:.2f}× "
         f"(10× the actors and relations).",
+        "",
+        f"Load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a shared machine: "
+        "absolute times are inflated by other work; the ratios are the comparable figures).",
     ]
     body = "\n".join(lines)
     print(body)

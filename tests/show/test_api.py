@@ -177,3 +177,21 @@ def test_bundle_matches_views(client: TestClient) -> None:
     assert "evidence" not in bundle  # the app fetches evidence on click
     expected = views.bundle(build())
     assert [r["id"] for r in bundle["relations"]] == [r["id"] for r in expected["relations"]]
+
+
+def test_every_endpoint_and_option_is_documented() -> None:
+    from pathlib import Path
+
+    from starlette.routing import Route
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "show.md").read_text(encoding="utf-8")
+    app = create_app(build())
+    spec = app.routes and TestClient(app, base_url="http://127.0.0.1").get("/openapi.json").json()
+    for route in app.routes:
+        if isinstance(route, Route) and route.path.startswith("/api/") and route.path != "/api/docs":
+            assert route.path in spec["paths"], route.path
+            assert f"`GET {route.path}" in docs or f"`POST {route.path}" in docs, route.path
+    for option in ("--db", "--host", "--port", "--example", "--doc", "--title", "--format", "--json"):
+        assert option in docs, option
+    for fmt in ("gexf", "graphml", "csv", "parquet", "plover-json"):
+        assert f"`{fmt}`" in docs

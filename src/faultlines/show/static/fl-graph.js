@@ -182,12 +182,14 @@
       });
       var showAllNodes = FL.state.showIsolated && !FL.windowActive() && !FL.state.doc;
       cy.batch(function () {
+        // Touch only elements whose visibility changes: restyling thousands of elements is the cost.
         cy.edges().forEach(function (e) {
-          e.toggleClass("hidden", !visible[e.data("rel")]);
+          var hide = !visible[e.data("rel")];
+          if (e.hasClass("hidden") !== hide) e.toggleClass("hidden", hide);
         });
         cy.nodes().forEach(function (n) {
-          var kindOk = FL.state.actorKinds.has(n.data("kind"));
-          n.toggleClass("hidden", !kindOk || (!showAllNodes && !touched[n.id()]));
+          var hide = !FL.state.actorKinds.has(n.data("kind")) || (!showAllNodes && !touched[n.id()]);
+          if (n.hasClass("hidden") !== hide) n.toggleClass("hidden", hide);
         });
       });
       var shown = cy.edges().not(".hidden").length;

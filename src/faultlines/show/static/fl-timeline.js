@@ -33,7 +33,9 @@
           groups.push({ id: actorId, content: FL.el("span", { class: "tl-group" }, FL.actorName(actorId)) });
         }
         var range = ev.end && ev.end !== ev.start;
-        var role = ev.sources.indexOf(actorId) >= 0 ? "by" : "on";
+        // "ASSAULT on Armenia" in the attacker's row, "ASSAULT by Azerbaijan" in the target's.
+        var role = ev.sources.indexOf(actorId) >= 0 ? "on" : "by";
+        var others = (role === "on" ? ev.targets : ev.sources).filter(function (x) { return x !== actorId; });
         var id = ev.id + "@" + actorId;
         byItem[id] = ev;
         list.push({
@@ -43,7 +45,7 @@
           end: range ? nextDay(ev.end) : undefined,
           type: range ? "range" : "point",
           className: (ev.asserted ? "" : "hedged ") + (range ? "fuzzy" : "exact"),
-          content: FL.el("span", { class: "tl-item" }, [FL.el("b", null, ev.type), " " + role + " " + (role === "by" ? ev.targets : ev.sources).map(FL.actorName).join(", ")]),
+          content: FL.el("span", { class: "tl-item" }, [FL.el("b", null, ev.type), others.length ? " " + role + " " + others.map(FL.actorName).join(", ") : ""]),
         });
       });
     });
