@@ -191,3 +191,11 @@ def test_named_agreement_is_matched_by_its_name(base: ReferenceBase) -> None:
     assert labels("The Abraham Accords were signed in 2020.", base, on, "event") == [L.SUPPORTED]
     assert labels("The Abraham Accords were signed in 2018.", base, on, "event") == [L.CONTRADICTED]
     assert labels("Moscow and Minsk signed a trade deal in 2018.", base, on, "event") == [L.UNVERIFIABLE]
+
+
+def test_loose_event_match_never_contradicts_a_detail(base: ReferenceBase) -> None:
+    on = date(2024, 12, 1)
+    found = verdicts("A small plane crashed in Iran in May 2024.", base, on, "event_detail")
+    assert [v.label for c, v in found if c.predicate == "aircraft"] == [L.UNVERIFIABLE]  # type: ignore[attr-defined]
+    text = "An Azerbaijan Airlines passenger jet crashed in December 2024."
+    assert labels(text, base, date(2025, 1, 1), "event_detail") == [L.SUPPORTED]

@@ -517,7 +517,15 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             g for g in s.groups if g.start >= m.end() and re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])
         ]
         groups_in_clause = [g for g in s.groups if clause_start <= g.start <= clause_end]
-        subject_states = [h for h in names if h.end <= m.start()] or names
+        c_lo, c_hi = s.clause_start(m.start()), s.clause_end(m.end())
+        in_clause = [h for h in s.states if c_lo <= h.start < c_hi]
+        if in_clause and not any(h.form == "name" for h in in_clause):
+            continue  # "2.3 million people live in Baku": a city's figure, not the state's
+        subject_states = (
+            [h for h in in_clause if h.form == "name" and h.end <= m.start()]
+            or [h for h in names if h.end <= m.start()]
+            or names
+        )
         state = subject_states[-1].key if subject_states else ""
         if pct:
             following = [g for g in groups_in_clause if g.start > m.start()]

@@ -462,43 +462,50 @@ def check_event(claim: Claim, ctx: Context) -> Verdict:
 
 def check_event_detail(claim: Claim, ctx: Context) -> Verdict:
     kind = claim.subject
-    candidates = [m for m in event_candidates(claim, ctx.base) if _strong(kind, m, claim)]
+    found = event_candidates(claim, ctx.base)
+    candidates = [m for m in found if _strong(kind, m, claim)]
     when = claim.when
     if when is not None and when.start and when.end:
-        # a detail sits with the event at that time when there is one; else with the event the people name
-        timely = [m for m in candidates if m.event.first_day <= when.end and m.event.last_day >= when.start]
+        # a detail sits with the event the date claim matched when there is one; else with the event the
+        # people (or states) surely identify
+        timely = [m for m in found if m.event.first_day <= when.end and m.event.last_day >= when.start]
         candidates = timely or candidates
     if not candidates:
         return _verdict(claim, L.UNVERIFIABLE, f"No {NOUNS.get(kind, kind)} matching '{_said(claim)}' is in the base.")
-    e = max(candidates, key=lambda m: m.score).event
+    best = max(candidates, key=lambda m: m.score)
+    e = best.event
     if claim.predicate == "aircraft":
         ref = str(e.details.get("aircraft", ""))
-        if not ref:
-            return _verdict(claim, L.UNVERIFIABLE, f"The base does not say what aircraft was involved in {e.title}.")
         model = e.details.get("model", "")
         ref_text = f"{ref}{' (' + str(model) + ')' if model else ''}"
-        if ref == claim.value:
-            return _verdict(claim, L.SUPPORTED, f"{e.title}: a {ref_text} (source: {e.source}).", ref_text, e.source)
+        said = f"a {claim.value}"
+    elif claim.predicate == "place":
+        ref = e.country
+        ref_text = f"{e.place}, {e.country}" if e.place else e.country
+        said = str(claim.value)
+    else:
+        return _verdict(claim, L.UNVERIFIABLE, f"Details of kind '{claim.predicate}' are not recorded.")
+    if not ref:
+        return _verdict(claim, L.UNVERIFIABLE, f"The base does not record the {claim.predicate} of {e.title}.")
+    if ref == claim.value:
+        return _verdict(claim, L.SUPPORTED, f"{e.title}: {ref_text} (source: {e.source}).", ref_text, e.source)
+    if not _strong(kind, best, claim):
+        # only a loose match (same time and one state): the article may mean another event
         return _verdict(
             claim,
-            L.CONTRADICTED,
-            f"The aircraft in {e.title} ({e.when_text()}) was a {ref_text}, not a {claim.value} (source: {e.source}).",
+            L.UNVERIFIABLE,
+            f"The only matching event in the base, {e.title} ({e.when_text()}), "
+            f"differs ({ref_text}); the article may mean another one.",
             ref_text,
             e.source,
         )
-    if claim.predicate == "place":
-        if not e.country:
-            return _verdict(claim, L.UNVERIFIABLE, f"The base does not record where {e.title} happened.")
-        label = L.SUPPORTED if e.country == claim.value else L.CONTRADICTED
-        place = f"{e.place}, {e.country}" if e.place else e.country
-        return _verdict(
-            claim,
-            label,
-            f"{e.title} happened in {place} (source: {e.source}); the article says {claim.value}.",
-            place,
-            e.source,
-        )
-    return _verdict(claim, L.UNVERIFIABLE, f"Details of kind '{claim.predicate}' are not recorded.")
+    return _verdict(
+        claim,
+        L.CONTRADICTED,
+        f"{e.title} ({e.when_text()}): {ref_text}, not {said} (source: {e.source}).",
+        ref_text,
+        e.source,
+    )
 
 
 # --------------------------------------------------------------------------- quantities
