@@ -90,3 +90,17 @@ def test_app_over_the_store_and_reading_from_the_page(browser: Any, served: tupl
         assert p.evaluate("window.__csp") == [] and p.evaluate("window.__pwned") is None
     finally:
         page.close()
+
+
+def test_store_stays_writable_while_served(db: Path, served: tuple[str, StoreSource]) -> None:
+    """The app does not hold the DuckDB lock: another writer can ingest, and the app sees it."""
+    import httpx
+
+    from faultlines.read import read_text
+    from faultlines.store import open_store
+
+    url, _ = served
+    before = httpx.get(url + "api/summary").json()["documents"]
+    with open_store(db) as store:  # would raise a lock error if the server kept the file open
+        assert store.ingest(read_text("Iran and Armenia signed a trade deal in 2023.", title="Later"))
+    assert httpx.get(url + "api/summary").json()["documents"] == before + 1

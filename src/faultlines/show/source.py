@@ -15,8 +15,10 @@ from faultlines.model import CorpusModel, DocumentModel
 class ModelSource(Protocol):
     """What the web app needs from wherever the model lives."""
 
-    #: Bumped on every change, so views computed from the model can be cached per version.
-    version: int
+    @property
+    def version(self) -> int:
+        """Bumped on every change, so views computed from the model can be cached per version."""
+        ...
 
     def corpus(self) -> CorpusModel: ...
 
@@ -72,37 +74,73 @@ class MemorySource:
 
 
 class StoreSource:
-    """The DuckDB store, opened once and used under a lock (DuckDB connections are not thread-safe)."""
+    """The DuckDB store, opened only for the moment of each read or write.
+
+    DuckDB lets one process write a file at a time; holding the store open for the life of the
+    server would lock out ``faultlines read --db`` and ``faultlines check --db`` in another terminal.
+    The model is cached and reloaded when the file changes (its size or modification time).
+    """
 
     def __init__(self, path: Path | str | None = None) -> None:
+        from faultlines.store import default_path, open_store
+
+        self.path = Path(path) if path is not None else default_path()
+        with open_store(self.path):  # create or migrate now, so a bad path fails at start (E020/E021)
+            pass
+        self._lock = threading.RLock()
+        self._stamp: tuple[int, ...] | None = None
+        self._version = 0
+        self._cached: tuple[int, CorpusModel] | None = None
+
+    def _file_stamp(self) -> tuple[int, ...]:
+        stamp: list[int] = []
+        for candidate in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                info = candidate.stat()
+            except OSError:
+                stamp += [0, 0]
+            else:
+                stamp += [info.st_size, info.st_mtime_ns]
+        return tuple(stamp)
+
+    @property
+    def version(self) -> int:
+        """Bumped whenever the store file changed since last looked at (by us or another process)."""
+        with self._lock:
+            stamp = self._file_stamp()
+            if stamp != self._stamp:
+                self._stamp = stamp
+                self._version += 1
+            return self._version
+
+    def _open(self, *, read_only: bool = True) -> Any:
         from faultlines.store import open_store
 
-        self._store = open_store(path)
-        self.path = self._store.path
-        self._lock = threading.Lock()
-        self.version = 0
-        self._cached: tuple[int, CorpusModel] | None = None
+        return open_store(self.path, read_only=read_only)
 
     def corpus(self) -> CorpusModel:
         with self._lock:
-            if self._cached is None or self._cached[0] != self.version:
-                self._cached = (self.version, self._load(None))
+            version = self.version
+            if self._cached is None or self._cached[0] != version:
+                with self._open() as store:
+                    self._cached = (version, self._load(store, None))
             return self._cached[1]
 
     def corpus_of(self, doc_ids: list[str]) -> CorpusModel:
         """The model of some stored documents only (not cached)."""
-        with self._lock:
-            return self._load(doc_ids)
+        with self._lock, self._open() as store:
+            return self._load(store, doc_ids)
 
-    def _load(self, doc_ids: list[str] | None) -> CorpusModel:
+    @staticmethod
+    def _load(store: Any, doc_ids: list[str] | None) -> CorpusModel:
         """The stored model plus the verdicts the check capability wrote to its results table."""
-        corpus = self._store.corpus(doc_ids)
+        corpus: CorpusModel = store.corpus(doc_ids)
         known = {c.id for c in corpus.claims}
         documents = {d.id: d for d in corpus.documents}
         try:
             from faultlines.model import Claim, Span, Verdict, VerdictLabel
 
-            for row in self._store.read_table("verdicts"):
+            for row in store.read_table("verdicts"):
                 doc = documents.get(str(row.get("doc_id")))
                 if doc is None:
                     continue  # a document not shown
@@ -131,22 +169,19 @@ class StoreSource:
         return corpus
 
     def ingest(self, model: DocumentModel) -> bool:
-        with self._lock:
-            added = self._store.ingest(model)
-            if added:
-                self.version += 1
-            return added
+        with self._lock, self._open(read_only=False) as store:
+            return bool(store.ingest(model))
 
     def results(self, name: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return self._store.read_table(name)
+        with self._lock, self._open() as store:
+            rows: list[dict[str, Any]] = store.read_table(name)
+            return rows
 
     def describe(self) -> str:
         return f"store {self.path.name}"
 
     def close(self) -> None:
-        with self._lock:
-            self._store.close()
+        """Nothing stays open between calls; kept so callers can treat every source alike."""
 
 
 def load_corpus(
@@ -179,9 +214,4 @@ def load_corpus(
         attach_verdicts(corpus)
         return corpus
     source = StoreSource(db)
-    try:
-        if doc_ids:
-            return source.corpus_of(doc_ids)
-        return source.corpus()
-    finally:
-        source.close()
+    return source.corpus_of(doc_ids) if doc_ids else source.corpus()
