@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import Page, Server
+from browser_support import Page, Server, click_edge
 from fixture_model import HOSTILE_TEXT, HOSTILE_TITLE, build, with_hostile
 from playwright.sync_api import expect
 
@@ -88,27 +88,8 @@ def test_loads_and_graph_shows_actors(p: Any, target: str, model: Any) -> None:
     p.locator("#show-isolated").uncheck()
 
 
-# A point on the edge that no node (or node label) covers, in rendered coordinates.
-FREE_POINT = """(id) => {
-  const cy = FL.graph.cy, e = cy.getElementById(id);
-  const s = e.source().renderedPosition(), t = e.target().renderedPosition();
-  const boxes = cy.nodes().map(n => n.renderedBoundingBox({includeLabels: true}));
-  for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
-    const x = s.x + f * (t.x - s.x), y = s.y + f * (t.y - s.y);
-    if (!boxes.some(b => x >= b.x1 - 2 && x <= b.x2 + 2 && y >= b.y1 - 2 && y <= b.y2 + 2)) return {x, y};
-  }
-  return e.renderedMidpoint();
-}"""
-
-
-def _click_edge(p: Any, edge: str) -> None:
-    box = p.locator("#graph").bounding_box()
-    point = p.evaluate(FREE_POINT, f"e:{edge}")
-    p.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
 def test_clicking_azerbaijan_israel_edge_shows_evidence(p: Any, target: str, model: Any) -> None:
-    _click_edge(p, "Q227|Q801")
+    click_edge(p, "Q227|Q801")
     p.wait_for_selector("#evidence .evidence")
     assert p.locator("#evidence h2").inner_text() == "Azerbaijan — Israel"
     relation = next(r for r in model.relations if (r.a, r.b) == ("Q227", "Q801"))

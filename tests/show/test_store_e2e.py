@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Page, Server
+from browser_support import Page, Server, click_edge
 from fixture_model import DOC1, DOC2, HOSTILE_TEXT
-from test_browser import _click_edge
 
 from faultlines.cli import main
 from faultlines.show.app import create_app
@@ -68,7 +67,7 @@ def test_app_over_the_store_and_reading_from_the_page(browser: Any, served: tupl
         related = {x for r in corpus.relations for x in (r.a, r.b)}
         assert sorted(labels) == sorted(a.name for a in corpus.actors if a.id in related)
         rel = next(r for r in corpus.relations if {r.a, r.b} == {"Q227", "Q801"})  # Azerbaijan, Israel
-        _click_edge(p, f"{rel.a}|{rel.b}")
+        click_edge(p, f"{rel.a}|{rel.b}")
         p.wait_for_selector("#evidence .evidence")
         assert p.locator("#evidence h2").inner_text() == "Azerbaijan — Israel"
         marks = p.locator("#evidence .evidence mark").all_inner_texts()
