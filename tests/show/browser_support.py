@@ -112,3 +112,13 @@ def click_edge(p: Any, edge: str) -> None:
     box = p.locator("#graph").bounding_box()
     point = p.evaluate(FREE_POINT, f"e:{edge}")
     p.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def injected_style_hashes(page: Any) -> list[str]:
+    """SHA-256 (base64) of every <style> element's text: what ``inline-styles.txt`` must list after a
+    vendored library upgrade changes the styles it injects."""
+    import base64
+    import hashlib
+
+    texts = page.evaluate("Array.from(document.querySelectorAll('style')).map(s => s.textContent)")
+    return sorted({base64.b64encode(hashlib.sha256(t.encode()).digest()).decode() for t in [*texts, ""]})

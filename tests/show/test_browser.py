@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import Page, Server, click_edge
+from browser_support import Page, Server, click_edge, injected_style_hashes
 from fixture_model import HOSTILE_TEXT, HOSTILE_TITLE, build, with_hostile
 from playwright.sync_api import expect
 
@@ -56,7 +56,10 @@ def opened(browser: Any, target: str) -> Iterator[Page]:
         assert holder.dialogs == [], f"a dialog opened: {holder.dialogs}"
         assert holder.errors == [], f"page errors: {holder.errors}"
         violations = holder.page.evaluate("window.__csp")
-        assert violations == [], f"CSP violations: {violations}"
+        assert violations == [], (
+            f"CSP violations: {violations}; hashes of the page's <style> elements (for "
+            f"static/vendor/inline-styles.txt): {injected_style_hashes(holder.page)}"
+        )
         assert holder.page.evaluate("window.__pwned") is None
     finally:
         holder.close()

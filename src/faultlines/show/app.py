@@ -38,7 +38,7 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 def vendor_style_hashes() -> list[str]:
     """CSP hash sources for the fixed <style> elements cytoscape and vis-timeline inject at run time."""
-    lines = (STATIC / "vendor" / "inline-styles.sha256").read_text(encoding="utf-8").splitlines()
+    lines = (STATIC / "vendor" / "inline-styles.txt").read_text(encoding="utf-8").splitlines()
     return [f"'sha256-{line.strip()}'" for line in lines if line.strip() and not line.startswith("#")]
 
 
