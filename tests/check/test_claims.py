@@ -155,3 +155,19 @@ def test_named_agreements_and_invasions(base: ReferenceBase) -> None:
     assert [c.details["context"] for c in events] == [["abraham"]]
     (war,) = claims_of("Russia launched its invasion of Ukraine on 24 February 2022.", base, "event")
     assert war.subject == "war" and set(war.details["states"]) == {"RUS", "UKR"}
+
+
+def test_aspiration_applies_to_its_own_organisation(base: ReferenceBase) -> None:
+    found = claims_of("Georgia, once in the CIS, hopes to join the European Union.", base, "membership")
+    by_org = {c.value: c.checkable for c in found}
+    assert by_org == {"CIS": True, "EU": False}
+
+
+def test_attack_claims_carry_their_place(base: ReferenceBase) -> None:
+    (claim,) = claims_of("Bombings in Kerman killed dozens in January 2024.", base, "event")
+    assert claim.subject == "attack" and claim.details["places"] == ["Kerman"]
+
+
+def test_time_of_what_came_after_is_not_the_war_date(base: ReferenceBase) -> None:
+    text = "They agreed a ceasefire in November 2024 after two months of open war in Lebanon."
+    assert [c.subject for c in claims_of(text, base, "event")] == ["ceasefire"]

@@ -331,6 +331,9 @@ EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
     "referendum": re.compile(r"\breferendum\b", re.I),
     "ceasefire": re.compile(r"\b(cease-?fire|truce|armistice)\b", re.I),
     "embassy_attack": re.compile(r"\bembassy\b", re.I),
+    "attack": re.compile(
+        r"\b(bombings?|bomb attack|suicide (?:attack|bombing)|terror(?:ist)? attack|massacre|shooting)\b", re.I
+    ),
     "treaty": re.compile(
         r"\b(treaty|accords?|declaration on|signed|protocol|initial(?:l)?ed|(?:peace|trade|defence|defense|"
         r"cooperation|partnership) (?:agreement|deal))\b",
@@ -338,6 +341,10 @@ EVENT_TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "assassination": re.compile(r"\b(assassinat\w+|killed in an? (?:air ?strike|drone strike)|killing of)\b", re.I),
 }
+_PLACE_WORD = re.compile(
+    r"\b(?:in|at|near|over|of)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That)\b)([A-Z][\w-]+)"
+)
 _EMBASSY_ATTACK = re.compile(r"\b(attack\w*|storm\w*|gunman|assault\w*|bomb\w*|shooting)\b", re.I)
 _AIRCRAFT = {
     "helicopter": re.compile(r"\b(helicopters?|chopper)\b", re.I),
@@ -353,7 +360,8 @@ _VISIT_TARGET = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?:(?:a|an|one|two|three|four|five|six|\d+|several|a few)\s+(?:years?|months?|weeks?|days?|decades?)\s+"
-    r"(?:after|before|later|earlier|ago)|(?:after|before|following|ahead of|prior to)\s+(?:the|its|his|her|their)\b)",
+    r"(?:after|before|later|earlier|ago)|(?:after|before|following|ahead of|prior to)\s+(?:the|its|his|her|their)\b|"
+    r"(?:after|before)\s+(?:\w+\s+){0,2}(?:years?|months?|weeks?|days?)\s+of\b)",
     re.I,
 )
 _NOT_EVENT_TIME = re.compile(r"\b(since|until|by)\s*$", re.I)
@@ -395,10 +403,18 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         found.pop("strike", None)
     if "embassy_attack" in found:
         found.pop("strike", None)
+        found.pop("attack", None)
     if "assassination" in found:
         found.pop("strike", None)
     speculative = s.mood == "prediction"
     people = [p[2][0] for p in s.people]
+    # other proper names (towns, regions) to match an event's place: "in Kerman", "near Aktau"
+    taken = [(h.start, h.end) for h in s.states] + [(a, z) for a, z, _ in s.people]
+    places = [
+        w.group(1)
+        for w in _PLACE_WORD.finditer(text)
+        if not any(a <= w.start(1) < z for a, z in taken) and not lex.state_of(w.group(1))
+    ]
     states = sorted({h.key for h in s.states})
     for kind, m in found.items():
         when = s.time_near(m.start())
@@ -418,6 +434,7 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             "people_names": [p.name for p in people],
             "trigger": m.group(0),
             "host": host,
+            "places": places,
             "context": [c.lower() for c in _WAR_CONTEXT.findall(text)] + _names_before(text, m.start(), lex),
         }
         if when is not None:
@@ -724,7 +741,7 @@ _ALLIANCE = re.compile(
 
 def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
     text = s.text
-    aspiration = bool(_ASPIRATION.search(text))
+    aspirations = [a.end() for a in _ASPIRATION.finditer(text)]
     for org in s.orgs:
         if org.key == "MNNA":
             cue_ok = True
@@ -774,6 +791,8 @@ def _membership_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
             predicate = "joined"
         negated = bool(_NEGATION.search(segment)) and predicate == "member_of"
         role = _ROLE.search(segment)
+        # "hopes to join the EU" makes that membership an aspiration, not a CSTO membership elsewhere
+        aspiration = any(0 <= org.start - end <= 30 for end in aspirations)
         seen: set[str] = set()
         for hit in states:
             if hit.key in seen or (hit.form == "demonym" and hit.end > org.start):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -297,6 +298,7 @@ FAMILIES: dict[str, set[str]] = {
     "embassy_attack": {"embassy_attack"},
     "treaty": {"treaty", "agreement", "ceasefire"},
     "assassination": {"assassination"},
+    "attack": {"attack", "embassy_attack", "strike"},
 }
 NOUNS = {
     "crash": "crash",
@@ -309,6 +311,7 @@ NOUNS = {
     "embassy_attack": "embassy attack",
     "treaty": "treaty",
     "assassination": "assassination",
+    "attack": "attack",
 }
 
 
@@ -337,6 +340,7 @@ def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
     names = {_surname(n) for n in claim.details.get("people_names", [])}
     states = set(claim.details.get("states", []))
     context = set(claim.details.get("context", []))
+    places = set(claim.details.get("places", []))
     host = claim.details.get("host", "")
     out: list[_Match] = []
     for event in base.events:
@@ -350,6 +354,7 @@ def event_candidates(claim: Claim, base: ReferenceBase) -> list[_Match]:
         shared = len(states & where)
         text = f"{event.title} {event.place}".lower()
         ctx = sum(1 for c in context if c.replace("-", " ") in text.replace("-", " "))
+        ctx += sum(1 for p in places if re.search(rf"\b{re.escape(p.lower())}\b", event.place.lower()))
         visitor = str(event.details.get("visitor", ""))
         visitor_ok = bool(visitor) and _surname(visitor) in names
         host_state = str(event.details.get("host_state", event.country))
@@ -380,6 +385,8 @@ def _strong(kind: str, m: _Match, claim: Claim) -> bool:
         return m.people > 0 or m.states >= 2
     if kind == "assassination":
         return m.people > 0
+    if kind == "attack":
+        return m.people > 0 or (m.context > 0 and m.event.kind == "attack")
     if kind == "visit":
         return m.visitor_ok and m.host_ok
     if kind in {"independence", "referendum"}:
