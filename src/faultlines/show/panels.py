@@ -52,8 +52,13 @@ def structure_panel(corpus: CorpusModel, *, time_limit: float = 10.0) -> dict[st
 
 
 def forecast_poles(corpus: CorpusModel) -> tuple[str, str] | None:
-    """The two actors of the most hostile relation: the default issue the forecast panel drafts."""
-    hostile = [r for r in corpus.relations if r.score < 0]
+    """The two actors of the most hostile relation (between states if there is one): the default issue
+    the forecast panel drafts."""
+    from faultlines.model import ActorKind
+
+    states = {a.id for a in corpus.actors if a.kind == ActorKind.STATE}
+    hostile = [r for r in corpus.relations if r.score < 0 and r.a in states and r.b in states]
+    hostile = hostile or [r for r in corpus.relations if r.score < 0]
     if not hostile:
         return None
     worst = min(hostile, key=lambda r: (r.score, r.a, r.b))

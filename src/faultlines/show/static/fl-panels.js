@@ -52,6 +52,29 @@
   }
   FL.formatValue = formatValue;
 
+  // Choose the two poles of the issue (the app recomputes; the report shows the default issue).
+  function polePicker(container, panel) {
+    var related = {};
+    FL.state.data.relations.forEach(function (r) { related[r.a] = related[r.b] = true; });
+    var ids = Object.keys(related).sort(function (a, b) { return FL.actorName(a).localeCompare(FL.actorName(b)); });
+    function select(name, chosen) {
+      var box = el("select", { name: name, "aria-label": name });
+      ids.forEach(function (id) { box.appendChild(el("option", { value: id, selected: id === chosen }, FL.actorName(id))); });
+      return box;
+    }
+    var poles = (panel && panel.poles) || [ids[0], ids[1]];
+    var a = select("pole-a", poles[0]), b = select("pole-b", poles[1]);
+    var go = el("button", { type: "button", class: "small-button", onclick: function () {
+      if (a.value === b.value) return;
+      FL.clear(container);
+      container.appendChild(el("p", { class: "muted" }, "running the forecast…"));
+      fetch("/api/forecast?a=" + encodeURIComponent(a.value) + "&b=" + encodeURIComponent(b.value))
+        .then(FL.json)
+        .then(function (result) { FL.panels.drawForecast(container, result); }, FL.reportError);
+    } }, "Forecast");
+    return el("div", { class: "pole-picker" }, ["Issue: alignment between ", a, " and ", b, " ", go]);
+  }
+
   function card(title, value, note) {
     return el("div", { class: "card" }, [el("div", { class: "card-title" }, title), el("div", { class: "card-value" }, value), el("div", { class: "card-note" }, note || "")]);
   }
@@ -81,7 +104,7 @@
   }
 
   function roundsChart(rounds, actors, scale) {
-    var W = 640, H = 260, left = 40, right = 150, top = 10, bottom = 30;
+    var W = 680, H = 280, left = 40, right = 170, top = 10, bottom = 30;
     var svg = FL.svg("svg", { width: W, height: H, class: "chart" });
     var n = rounds.length;
     function x(t) { return left + (n > 1 ? (t / (n - 1)) * (W - left - right) : 0); }
@@ -96,13 +119,21 @@
     var xl = FL.svg("text", { x: (left + W - right) / 2, y: H - 6, "text-anchor": "middle", class: "axis" });
     xl.textContent = "round";
     svg.appendChild(xl);
+    var ends = [];
     actors.forEach(function (a, i) {
       var pts = rounds.map(function (r, t) { return x(t) + "," + y(r.positions[a.id]); }).join(" ");
       var colour = LINE_COLOURS[i % LINE_COLOURS.length];
       svg.appendChild(FL.svg("polyline", { points: pts, fill: "none", stroke: colour, "stroke-width": 2 }));
-      var last = rounds[n - 1].positions[a.id];
-      var label = FL.svg("text", { x: W - right + 6, y: y(last) + 4, class: "series", fill: colour });
-      label.textContent = a.name;
+      ends.push({ name: a.name, colour: colour, y: y(rounds[n - 1].positions[a.id]) });
+    });
+    // Labels at the line ends, pushed apart so that actors ending at the same position stay legible.
+    ends.sort(function (p, q) { return p.y - q.y; });
+    var previous = -Infinity;
+    ends.forEach(function (end) {
+      var at = Math.max(end.y + 4, previous + 13);
+      previous = at;
+      var label = FL.svg("text", { x: W - right + 6, y: at, class: "series", fill: end.colour });
+      label.textContent = end.name;
       svg.appendChild(label);
     });
     var med = rounds.map(function (r, t) { return x(t) + "," + y(r.median); }).join(" ");
@@ -211,6 +242,7 @@
     drawForecast: function (container, panel) {
       FL.clear(container);
       container.setAttribute("data-loaded", "1");
+      if (FL.state.mode === "app") container.appendChild(polePicker(container, panel));
       if (!panel || !panel.available) return unavailable(container, panel, "forecast");
       if (panel.empty) return container.appendChild(el("p", { class: "muted" }, panel.message));
       var r = panel.result;
