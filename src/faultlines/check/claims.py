@@ -64,7 +64,8 @@ def classify_sentence(text: str) -> str:
 # --------------------------------------------------------------------------- times
 
 
-def _find_times(text: str) -> list[tuple[int, int, TimeInterval]]:
+def sentence_times(text: str) -> list[tuple[int, int, TimeInterval]]:
+    """Time expressions of one sentence as (start, end, interval), from the reader's parser."""
     from faultlines.read.timex import find_times
 
     return [(m.start, m.end, m.interval) for m in find_times(text)]
@@ -927,7 +928,7 @@ def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None)
             start=start,
             text=text,
             mood=classify_sentence(text),
-            times=_find_times(text),
+            times=sentence_times(text),
             states=lex.states(text),
             people=_people_in(text, start, model, base),
             orgs=lex.orgs_in(text),

@@ -112,13 +112,13 @@ def infer_date(model: DocumentModel, claims: list[Claim], today: date | None = N
         end = min(claim.when.end, today)
         if best is None or end > best[0]:
             best = (end, claim.when.text)
-    from faultlines.check.claims import _find_times
+    from faultlines.check.claims import sentence_times
 
     for _, first, last in sentences_of(model):
         text = doc.text[first:last]
         if classify_sentence(text) != "fact":
             continue
-        for _, _, interval in _find_times(text):
+        for _, _, interval in sentence_times(text):
             if interval.end is None or interval.end.year < 1900:
                 continue
             stop = min(interval.end, today)
