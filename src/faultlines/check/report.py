@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from faultlines.check.claims import classify_sentence, extract_claims, sentences_of
+from faultlines.check.claims import classify_sentence, extract_claims, sentence_times, sentences_of
 from faultlines.check.reference import ReferenceBase, load_reference
 from faultlines.check.verify import check_claim, fmt
 from faultlines.model import Claim, CorpusModel, DocumentModel, Mention, Verdict, VerdictLabel, to_jsonable
@@ -112,8 +112,6 @@ def infer_date(model: DocumentModel, claims: list[Claim], today: date | None = N
         end = min(claim.when.end, today)
         if best is None or end > best[0]:
             best = (end, claim.when.text)
-    from faultlines.check.claims import sentence_times
-
     for _, first, last in sentences_of(model):
         text = doc.text[first:last]
         if classify_sentence(text) != "fact":

@@ -25,11 +25,12 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from faultlines.check.lexicon import lexicon_for
 from faultlines.check.people import office_terms
-from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date
+from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date, load_lexicon
 from faultlines.gazetteer import VERIFIED_AS_OF
 from faultlines.model import Claim, Granularity, TimeInterval, Verdict, VerdictLabel
 
@@ -64,10 +65,30 @@ def _said(claim: Claim) -> str:
     return claim.span.text.strip()
 
 
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """ISO3 code -> the state's usual English name, from the lexicon."""
+    states = load_lexicon().get("states", {})
+    return {code: entry["names"][0] for code, entry in states.items() if entry.get("names")}
+
+
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def readable(text: str) -> str:
+    """Explanations are for readers: 'IRN' becomes 'Iran' (organisation acronyms are left alone)."""
+    names = _state_names()
+    return _CODE.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
 def _verdict(
     claim: Claim, label: VerdictLabel, explanation: str, reference: Any = None, source: str = "", qid: str = ""
 ) -> Verdict:
-    return Verdict(claim_id=claim.id, label=label, explanation=explanation, reference=reference, source=source, qid=qid)
+    if isinstance(reference, str):
+        reference = readable(reference)
+    return Verdict(
+        claim_id=claim.id, label=label, explanation=readable(explanation), reference=reference, source=source, qid=qid
+    )
 
 
 @dataclass(frozen=True, slots=True)
