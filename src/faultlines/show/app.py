@@ -34,6 +34,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 #: Largest article accepted by POST /api/read (bytes of the whole request).
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+#: Read jobs remembered for polling; older ones are forgotten.
+MAX_JOBS = 100
 
 
 def vendor_style_hashes() -> list[str]:
@@ -327,6 +329,8 @@ async def api_read(request: Request) -> Response:
     job_id = uuid.uuid4().hex[:16]
     job: dict[str, Any] = {"id": job_id, "state": "queued", "progress": 0.0, "message": "queued"}
     state.jobs[job_id] = job
+    while len(state.jobs) > MAX_JOBS:  # forget the oldest (dicts keep insertion order)
+        state.jobs.pop(next(iter(state.jobs)))
     thread = threading.Thread(target=_run_read, args=(state, job, text, meta, when), daemon=True)
     thread.start()
     return JSONResponse(job, status_code=202)

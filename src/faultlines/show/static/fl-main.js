@@ -68,8 +68,7 @@
   function refresh() {
     FL.graph.apply();
     if (initialised.timeline) FL.timeline.apply();
-    if (initialised.map && current === "map") FL.map.draw();
-    else if (initialised.map) FL.map.stale = true;
+    if (initialised.map && current === "map") FL.map.draw(); // otherwise drawn when its tab opens
   }
 
   function buildFilters() {
