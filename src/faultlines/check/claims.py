@@ -528,13 +528,14 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         high = _num(m.group("num2")) if m.group("num2") else value
         scale = (m.group("scale") or "").lower()
         pct = bool(m.group("pct"))
-        clause_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
-        clause_end_candidates = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i != -1]
-        clause_end = min(clause_end_candidates) if clause_end_candidates else len(text)
+        # the comma-delimited stretch around the number: "..., of which 16% are Azeris, ..."
+        chunk_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
+        chunk_ends = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i != -1]
+        chunk_end = min(chunk_ends) if chunk_ends else len(text)
         groups_after = [
             g for g in s.groups if g.start >= m.end() and re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])
         ]
-        groups_in_clause = [g for g in s.groups if clause_start <= g.start <= clause_end]
+        groups_in_chunk = [g for g in s.groups if chunk_start <= g.start <= chunk_end]
         c_lo, c_hi = s.clause_start(m.start()), s.clause_end(m.end())
         in_clause = [h for h in s.states if c_lo <= h.start < c_hi]
         if in_clause and not any(h.form == "name" for h in in_clause):
@@ -546,8 +547,8 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
         )
         state = subject_states[-1].key if subject_states else ""
         if pct:
-            following = [g for g in groups_in_clause if g.start > m.start()]
-            chosen = groups_after or following or groups_in_clause or ([last_group] if last_group else [])
+            following = [g for g in groups_in_chunk if g.start > m.start()]
+            chosen = groups_after or following or groups_in_chunk or ([last_group] if last_group else [])
             if not chosen or not state:
                 continue
             last_group = chosen[0]
