@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -103,3 +104,26 @@ def test_store_stays_writable_while_served(db: Path, served: tuple[str, StoreSou
     with open_store(db) as store:  # would raise a lock error if the server kept the file open
         assert store.ingest(read_text("Iran and Armenia signed a trade deal in 2023.", title="Later"))
     assert httpx.get(url + "api/summary").json()["documents"] == before + 1
+
+
+def test_uploading_html_reads_it_without_markup(served: tuple[str, StoreSource]) -> None:
+    import httpx
+
+    url, source = served
+    page = (
+        "<html><head><title>Border talks</title><script>alert(1)</script></head><body>"
+        "<p>Azerbaijan and Armenia held border talks in Brussels in May 2024.</p></body></html>"
+    )
+    files = {"file": ("talks.html", page.encode(), "text/html")}
+    job = httpx.post(url + "api/read", files=files, data={"url": "https://example.org/talks"}).json()
+    for _ in range(200):
+        job = httpx.get(url + f"api/jobs/{job['id']}").json()
+        if job["state"] in ("done", "error"):
+            break
+        time.sleep(0.1)
+    assert job["state"] == "done", job
+    doc = next(d for d in source.corpus().documents if d.id == job["doc_id"])
+    assert doc.title == "Border talks" and doc.url == "https://example.org/talks"
+    assert "<p>" not in doc.text and "alert(1)" not in doc.text and "border talks in Brussels" in doc.text
+    bad = httpx.post(url + "api/read", files={"file": ("x.exe", b"MZ", "application/octet-stream")})
+    assert bad.status_code == 400

@@ -34,6 +34,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 #: Largest article accepted by POST /api/read (bytes of the whole request).
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+#: Files the page may upload: plain text, or Markdown/HTML read with the reader's format handling.
+UPLOAD_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 #: Read jobs remembered for polling; older ones are forgotten.
 MAX_JOBS = 100
 
@@ -306,12 +308,18 @@ async def api_read(request: Request) -> Response:
             upload = form.get("file")
             text = ""
             if upload is not None and not isinstance(upload, str):
+                name = Path(upload.filename or "upload.txt").name
+                suffix = Path(name).suffix.lower()
+                if suffix not in UPLOAD_SUFFIXES:
+                    return _error(400, f"'{name}': upload a {', '.join(sorted(UPLOAD_SUFFIXES))} file")
                 raw = await upload.read()
-                text = _decode(raw, upload.filename or "upload")
-                meta["title"] = Path(upload.filename or "").stem
+                text = _decode(raw, name)
+                meta["title"] = Path(name).stem
+                meta["suffix"] = suffix
             pasted = form.get("text")
             if isinstance(pasted, str) and pasted.strip():
                 text = pasted
+                meta.pop("suffix", None)
             for key in ("title", "date", "url", "source"):
                 value = form.get(key)
                 if isinstance(value, str) and value.strip():
@@ -336,6 +344,29 @@ async def api_read(request: Request) -> Response:
     return JSONResponse(job, status_code=202)
 
 
+def _read_upload(text: str, suffix: str, meta: dict[str, str], when: date | None) -> Any:
+    """Read an uploaded .md/.html file with the reader's own format handling (markup removed)."""
+    import tempfile
+
+    from faultlines.read import Skipped, read_paths
+
+    with tempfile.TemporaryDirectory(prefix="faultlines-upload-") as folder:
+        path = Path(folder) / f"upload{'.html' if suffix == '.htm' else suffix}"
+        path.write_text(text, encoding="utf-8")
+        items = list(read_paths([path], date=when))
+    models = [item for item in items if not isinstance(item, Skipped)]
+    if not models:
+        reasons = "; ".join(item.reason for item in items if isinstance(item, Skipped))
+        raise ValueError(reasons.replace(str(path), meta.get("title", "upload")) or "nothing readable")
+    model = models[0]
+    for key in ("title", "url", "source"):
+        if meta.get(key) and (key != "title" or not model.document.title):
+            setattr(model.document, key, meta[key])
+    if when is not None:
+        model.document.date = when
+    return model
+
+
 def _run_read(state: ShowState, job: dict[str, Any], text: str, meta: dict[str, str], when: date | None) -> None:
     """Read one article and store it, updating ``job`` as it goes (polled by GET /api/jobs/{id})."""
     try:
@@ -346,13 +377,16 @@ def _run_read(state: ShowState, job: dict[str, Any], text: str, meta: dict[str, 
             job.update(state="error", message="read: not available in this version")
             return
         job.update(state="reading", progress=0.2, message="reading the article")
-        model = read_text(
-            text,
-            title=meta.get("title", ""),
-            date=when,
-            url=meta.get("url", ""),
-            source=meta.get("source", ""),
-        )
+        if meta.get("suffix") in (".md", ".html", ".htm"):
+            model = _read_upload(text, meta["suffix"], meta, when)
+        else:
+            model = read_text(
+                text,
+                title=meta.get("title", ""),
+                date=when,
+                url=meta.get("url", ""),
+                source=meta.get("source", ""),
+            )
         job.update(state="storing", progress=0.8, message="storing the model")
         added = state.source.ingest(model)
         job.update(
