@@ -199,3 +199,10 @@ def test_loose_event_match_never_contradicts_a_detail(base: ReferenceBase) -> No
     assert [v.label for c, v in found if c.predicate == "aircraft"] == [L.UNVERIFIABLE]  # type: ignore[attr-defined]
     text = "An Azerbaijan Airlines passenger jet crashed in December 2024."
     assert labels(text, base, date(2025, 1, 1), "event_detail") == [L.SUPPORTED]
+
+
+def test_negated_membership(base: ReferenceBase) -> None:
+    on = date(2025, 1, 1)
+    text = "Neither Armenia nor Azerbaijan belongs to the European Union."
+    assert labels(text, base, on, "membership") == [L.SUPPORTED, L.SUPPORTED]
+    assert labels("Turkey is not a member of NATO.", base, on, "membership") == [L.CONTRADICTED]

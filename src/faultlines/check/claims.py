@@ -724,7 +724,7 @@ def _attribute_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
 
 _JOINED = re.compile(r"\b(joined|join|acceded to|accession to|admitted to|became a (?:full )?member)\b", re.I)
 _LEFT = re.compile(r"\b(left|withdrew from|quit|exited|pulled out of|expelled from|suspended)\b", re.I)
-_MEMBER = re.compile(r"\b(members?|membership|member states?|allies|ally)\b", re.I)
+_MEMBER = re.compile(r"\b(members?|membership|member states?|allies|ally|belongs? to|belonged to)\b", re.I)
 _MEMBERS_OF = re.compile(
     r"^\s*(?:full\s+|founding\s+)?(?:members?|member states?|allies)\s+(?:such as\s+|including\s+)?"
     r"(?:[A-Z][\w ]*,\s*|[A-Z][\w ]*\s+and\s+)*$"
