@@ -39,6 +39,16 @@ SENTENCES = {
     "general_strike": "Opposition parties in Peru organized a general strike.",
     "reduce_aid": "The United Nations reduced food supplies to Ecuador.",
     "indict": "Peru indicted the former Chilean minister.",
+    "attributed": "The Dutch prime minister will visit Kenya in June, the Kenyan embassy said.",
+    "backshift": "Bolivian leaders said they would boycott all official contact with Chile.",
+    "refused_future": "Ecuador said it would not provide support to Peru.",
+    "decision": "The United States announced it would prohibit all aid to Cuba.",
+    "open_fire": "Chilean police opened fire on Peruvian protesters.",
+    "open_inquiry": "A Chilean judge opened an investigation against Peruvian officials.",
+    "accede": "The Mozambique government accepted demands from Malawi.",
+    "order": "An Argentine judge ordered the Chilean consul to appear in court.",
+    "patient_of": "Spain tightened the blockade of Morocco.",
+    "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
 }
 
 
@@ -169,3 +179,33 @@ def test_reducing_aid_is_a_sanction(models: dict[str, DocumentModel]) -> None:
 
 def test_an_indictment_is_an_accusation(models: dict[str, DocumentModel]) -> None:
     _check(models["indict"], "ACCUSE", {"PER"}, {"CHL"})
+
+
+def test_neutral_attribution_does_not_block_a_stance(models: dict[str, DocumentModel]) -> None:
+    _check(models["attributed"], "AGREE", {"NLD"}, {"KEN"})
+
+
+def test_reported_would_is_future_and_makes_a_threat(models: dict[str, DocumentModel]) -> None:
+    _check(models["backshift"], "THREATEN", {"BOL"}, {"CHL"})
+
+
+def test_refusal_wins_over_promise(models: dict[str, DocumentModel]) -> None:
+    _check(models["refused_future"], "REJECT", {"ECU"}, {"PER"})
+
+
+def test_announced_sanction_is_the_sanction_not_a_threat(models: dict[str, DocumentModel]) -> None:
+    _check(models["decision"], "SANCTION", {"USA"}, {"CUB"})
+
+
+def test_condition_of_a_threat_is_not_a_threat(models: dict[str, DocumentModel]) -> None:
+    closing = [e for e in models["threat_target"].events if e.trigger == "closes"]
+    assert all(e.type != "THREATEN" for e in closing)
+
+
+def test_idioms_and_light_verbs(models: dict[str, DocumentModel]) -> None:
+    assert _check(models["open_fire"], "ASSAULT", {"CHL"}, {"PER"}).mode == "firearms"
+    assert _check(models["open_inquiry"], "ACCUSE", {"CHL"}, {"PER"}).mode == "investigate"
+    _check(models["accede"], "CONCEDE", {"MOZ"}, {"MWI"})
+    _check(models["order"], "REQUEST", {"ARG"}, {"CHL"})
+    _check(models["patient_of"], "COERCE", {"ESP"}, {"MAR"})
+    _check(models["welcome_noun"], "CONSULT", {"FRA"}, {"CHL"})

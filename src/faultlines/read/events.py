@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -116,6 +116,11 @@ _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throu
 #: Verbs that report speech; their own clause is not the event, their complement is.
 REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "stress", "quote", "confirm",
              "claim", "indicate", "note", "write", "insist", "reiterate", "argue", "assert"}  # fmt: skip
+#: Reporting verbs that attribute without doubting (unlike "believe", "claim", "suspect").
+_NEUTRAL_REPORT = {"say", "tell", "announce", "state", "declare", "report", "confirm", "add", "quote", "stress",
+                   "reiterate", "indicate", "note"}  # fmt: skip
+#: Verbs whose complement is a decision taken, not a threat made.
+_DECISION = {"announce", "decide", "rule", "order", "vote"}
 #: Modal verbs that make a reported clause a demand ("Russia said Sudan must return the helicopter").
 _OBLIGATION = {"must", "should", "ought"}
 #: Verbs that commit their subject to what their object names: offering aid is a promise (AGREE).
@@ -124,6 +129,8 @@ _PLEDGE = {"offer", "promise", "pledge", "vow"}
 _VISITORS = {"king", "queen", "prince", "president", "minister", "premier", "chancellor", "leader", "envoy",
              "ambassador", "delegation", "official", "secretary", "emir", "sheikh", "pope", "counterpart",
              "guest", "visitor", "team", "mission", "diplomat", "head", "monarch", "general", "commander"}  # fmt: skip
+#: Verbs that grant what a request asks for ("accepted the demands", "met their demands").
+_ACCEDE = {"accept", "meet", "satisfy", "grant", "heed", "fulfil", "fulfill", "accommodate"}
 #: Verbs that ask for what their object names ("sought asylum", "requested aid").
 _SEEK = {"seek", "request", "demand", "want"}
 #: Head nouns that only frame the event their modifier names ("a mediation effort", "peace mission").
@@ -273,7 +280,15 @@ def _kinds(trigger: Trigger, tokens: Iterable[Token]) -> list[RelationKind]:
 
 
 def _modality(token: Token) -> Modality:
+    return _modality_parts(token)[0]
+
+
+def _modality_parts(token: Token) -> tuple[Modality, bool]:
+    """The modality of a trigger's clause, and whether its only hedge is neutral attribution ("X will
+    visit Y, the embassy said"), which reports the actor's stance rather than doubting it."""
     modality = Modality()
+    own_hedge = would = False
+    believed = False
     clause = token
     while (
         clause.dep_ in ("conj", "xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "amod")
@@ -289,19 +304,24 @@ def _modality(token: Token) -> Modality:
                 modality.negated = True
             if child.dep_ == "aux" and child.lower_ in {"may", "might", "could"}:
                 has_perfect = any(c.lower_ == "have" for c in word.children)
-                modality.speculative = True
+                modality.speculative = own_hedge = True
                 modality.future = modality.future or not has_perfect
             if child.dep_ == "aux" and child.lower_ in {"will", "shall", "'ll"}:
                 modality.future = True
+            if child.dep_ == "aux" and child.lower_ == "would":
+                would = True
             if child.lower_ in _HEDGE_WORDS:
-                modality.speculative = True
+                modality.speculative = own_hedge = True
     # governing hedging or intending verbs: "analysts believe that X may have ...", "plans to visit"
     head = clause
     for _ in range(3):
         if head.dep_ in ("ccomp", "xcomp", "advcl", "conj") and head.head is not head:
             governor = head.head
+            if head.dep_ == "ccomp" and governor.lemma_.lower() in REPORTING and would:
+                modality.future = True  # reported "will" is backshifted: "said they would boycott"
             if governor.lemma_ in _HEDGE_VERBS and head.dep_ == "ccomp":
                 modality.speculative = True
+                believed = believed or governor.lemma_.lower() not in _NEUTRAL_REPORT
                 subject = [c for c in governor.children if c.dep_ == "nsubj"]
                 if subject:
                     modality.reported_by = " ".join(t.text for t in subject[0].subtree)
@@ -313,7 +333,7 @@ def _modality(token: Token) -> Modality:
     sentence = token.sent
     if any(t.lemma_ == "deny" and t.pos_ == "VERB" for t in sentence if t.i != token.i):
         modality.denied = True
-    return modality
+    return modality, modality.speculative and not own_hedge and not believed
 
 
 def _event(
@@ -329,15 +349,20 @@ def _event(
         return None
     targets = [t for t in targets if t not in sources]
     sent = anchor.sent
-    modality = _modality(anchor)
+    modality, attributed = _modality_parts(anchor)
     if modality.speculative and _own_statement(anchor, sources, ctx):
         modality.speculative = False  # "Greece said it will support ...": its own word, not a rumour
-    changed = stance(anchor, trigger.event_type, modality) if anchor.pos_ in ("VERB", "AUX") else None
+    # neutral attribution ("..., the embassy said") reports a stance; belief ("analysts think") doesn't
+    judged = replace(modality, speculative=False) if attributed else modality
+    refused = modality.negated and not (modality.speculative or modality.denied)
+    changed = None
+    if anchor.pos_ in ("VERB", "AUX") and not (refused and trigger.event_type in _COOPERATIVE):
+        changed = stance(anchor, trigger.event_type, judged)
     if changed is not None:
         trigger = Trigger(changed[0], changed[1], trigger.kind)
         rule += f"+stance:{changed[0].lower()}"
         modality.future = False  # the promise or threat itself happened
-    elif modality.negated and not (modality.speculative or modality.denied) and trigger.event_type in _COOPERATIVE:
+    elif refused and trigger.event_type in _COOPERATIVE:
         # "will not accept", "did not agree": refusing cooperation is itself an event (CAMEO 12, REJECT)
         trigger = Trigger("REJECT", "", trigger.kind)
         rule += "+negated:reject"
@@ -430,6 +455,8 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and not _names_people(objects[0], ctx):
             return plain[1]
+    if token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+        return Trigger("ASSAULT", "firearms", RelationKind.MILITARY)  # the idiom "open fire"
     if token.lemma_.lower() in ("block", "obstruct"):
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].lemma_.lower() in _PASSAGES:
@@ -504,12 +531,15 @@ def code_events(ctx: Context) -> list[Event]:
                     trigger = _undone(trigger, verb if verb in _UNDO | _HALT else token.lemma_.lower())
                     if token.lemma_.lower() in _PLEDGE and trigger.event_type in _COOPERATIVE:
                         trigger = Trigger("AGREE", "", trigger.kind)  # "offered aid": a promise of aid
+                    if token.lemma_.lower() in _ACCEDE and trigger.event_type == "REQUEST":
+                        trigger = Trigger("CONCEDE", "", trigger.kind)  # "accepted their demands" (CAMEO 083)
                     if token.lemma_.lower() in _SEEK and trigger.event_type in _COOPERATIVE:
                         trigger = Trigger("REQUEST", "", trigger.kind)  # "sought asylum": asking for it
                     subject, passive = _subject(token)
                     sources = (_noun_sources(child, ctx) or _np_actors(subject, ctx)
                                or _reporter_actors(token, subject, ctx))  # fmt: skip
-                    targets = _prep_objects(child, ctx) or _prep_objects(token, ctx) or _between(child, ctx)
+                    targets = (_prep_objects(child, ctx) or _prep_objects(token, ctx) or _between(child, ctx)
+                               or _patient_of(child, trigger, ctx))  # fmt: skip
                     for other in token.children:  # "give Tanzania a grant": the indirect object
                         if other.dep_ in ("dative", "dobj") and other.i != child.i:
                             targets.extend(a for a in _np_actors(_phrase(other), ctx) if a not in targets)
@@ -576,7 +606,7 @@ def code_events(ctx: Context) -> list[Event]:
                 continue
             trigger, phrase = noun
             sources = _noun_sources(token, ctx)
-            targets = _prep_objects(token, ctx)
+            targets = _prep_objects(token, ctx) or _patient_of(token, trigger, ctx)
             between = _between(token, ctx)
             if between:
                 sources, targets = between, []
@@ -610,6 +640,14 @@ def _light_objects(verb: Token) -> list[Token]:
             out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                        if g.dep_ == "pobj")  # fmt: skip
     return out
+
+
+def _patient_of(noun: Token, trigger: Trigger, ctx: Context) -> list[str]:
+    """ "The invasion of Kuwait", "the blockade of Serbia": after a conflict noun, "of" names its target
+    (after other nouns it often names the agent: "the withdrawal of Serbian forces")."""
+    if trigger.event_type not in ("ASSAULT", "COERCE", "SANCTION"):
+        return []
+    return _prep_objects(noun, ctx, {"of"})
 
 
 def _phrasal(token: Token) -> str:
@@ -711,6 +749,8 @@ def stance(token: Token, event_type: str, modality: Modality) -> tuple[str, str]
     and "threatened to cut ties" are threats (THREATEN); "failed to reach agreement" is REJECT.
     Speculation by others ("analysts believe X may ...") is not the actor's stance and is left alone.
     """
+    if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in token.children):
+        return None  # the condition of a threat or promise is not itself intended
     governor = token.head if token.dep_ in ("xcomp", "ccomp", "advcl", "conj") else None
     governor_word = governor.lemma_.lower() if governor is not None else ""
     if governor is not None and governor.dep_ == "acomp":
@@ -732,11 +772,25 @@ def stance(token: Token, event_type: str, modality: Modality) -> tuple[str, str]
         return "THREATEN", ""  # "may halt its mediation if ...": a conditional threat
     if not intended:
         return None
+    if event_type in _MATERIAL_CONFLICT and not conditional and _decided(token):
+        return None  # "announced it would prohibit all aid": a decision taken, coded as the act itself
     if event_type in _MATERIAL_CONFLICT or (conditional and event_type not in _COOPERATIVE):
         return "THREATEN", ""
     if event_type in _COOPERATIVE and event_type != "AGREE":
         return "AGREE", ""
     return None
+
+
+def _decided(token: Token) -> bool:
+    """Whether a clause reports a decision ("announced it would ...", "decided to ...")."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ not in ("ccomp", "xcomp", "conj") or clause.head is clause:
+            return False
+        if clause.head.lemma_.lower() in _DECISION:
+            return True
+        clause = clause.head
+    return False
 
 
 def _between(noun: Token, ctx: Context) -> list[str]:
