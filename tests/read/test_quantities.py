@@ -151,9 +151,9 @@ def test_things_that_are_not_quantities(text: str) -> None:
 
 
 def test_several_quantities_in_order() -> None:
-    text = "Iran has a population of about 85 million, of which 16% are Azeris, approximately 13 to 17 million."
+    text = "Iran counts about 88 million residents; of these 18% are Azeris, roughly 14 to 18 million."
     found = find_quantities(text)
-    assert [q.text for q in found] == ["about 85 million", "16%", "approximately 13 to 17 million"]
+    assert [q.text for q in found] == ["about 88 million residents", "18%", "roughly 14 to 18 million"]
     assert [q.unit for q in found] == ["persons", "percent", "persons"]
     assert [q.start for q in found] == sorted(q.start for q in found)
 
@@ -194,21 +194,21 @@ def bind_all(sentence: str) -> list[tuple[str, Binding]]:
 
 def test_population_share_and_count_of_a_group() -> None:
     got = bind_all(
-        "Iran is a multi-ethnic country with a population of about 85 million, of which 16% are Azeris, "
-        "approximately 13 to 17 million, mostly in the northwest."
+        "Census officials put Iran at a population of roughly 88 million in 2022, of which 18% are Azeris, "
+        "about 14 to 18 million, many of them in Tabriz."
     )
     assert [(t, b.measure, b.subject, b.group) for t, b in got] == [
-        ("about 85 million", "population", "Q794", ""),
-        ("16%", "percent_of_group", "Q794", "fl:azeris"),
-        ("approximately 13 to 17 million", "count", "Q794", "fl:azeris"),
+        ("roughly 88 million", "population", "Q794", ""),
+        ("18%", "percent_of_group", "Q794", "fl:azeris"),
+        ("about 14 to 18 million", "count", "Q794", "fl:azeris"),
     ]
 
 
 def test_percentage_followed_by_of_which_are() -> None:
-    got = bind_all("Azerbaijan has a population of about 10 million, more than 91% of which are Azeris.")
+    got = bind_all("The 2019 census gave Azerbaijan a population of 10.1 million, over 90% of which are Azeris.")
     assert [(t, b.measure, b.subject, b.group) for t, b in got] == [
-        ("about 10 million", "population", "Q227", ""),
-        ("more than 91%", "percent_of_group", "Q227", "fl:azeris"),
+        ("10.1 million", "population", "Q227", ""),
+        ("over 90%", "percent_of_group", "Q227", "fl:azeris"),
     ]
 
 

@@ -160,9 +160,9 @@ def test_every_documented_form(
 
 
 NOT_TIMES = [
-    "a population of about 85 million",
-    "16% are Azeris",
-    "approximately 13 to 17 million",
+    "a population of roughly 88 million",
+    "18% are Kurds",
+    "approximately 14 to 18 million",
     "2,000 troops crossed",
     "Barak 8 missiles",
     "an F-35 squadron",
