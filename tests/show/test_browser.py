@@ -217,3 +217,21 @@ def test_reading_an_article_from_the_page(browser: Any, monkeypatch: pytest.Monk
         assert page.dialogs == [] and page.errors == [] and page.blocked == []
         assert p.evaluate("window.__csp") == [] and p.evaluate("window.__pwned") is None
     page.close()
+
+
+def test_an_empty_model_shows_every_view_without_errors(browser: Any) -> None:
+    from faultlines.model import CorpusModel
+
+    page = Page(browser)
+    try:
+        with Server(create_app(CorpusModel())) as server:
+            page.page.goto(server.url + "/")
+            page.page.wait_for_selector("body[data-ready='1']", timeout=20000)
+            assert page.page.locator("#time-label").inner_text() == "no dated evidence"
+            for tab in ("timeline", "map", "claims", "structure", "documents", "forecast"):
+                page.page.locator(f".tab[data-tab={tab}]").click()
+            page.page.wait_for_selector("#forecast[data-loaded='1']")
+            assert "no hostile relation" in page.page.locator("#forecast").inner_text()
+            assert page.errors == [] and page.blocked == [] and page.page.evaluate("window.__csp") == []
+    finally:
+        page.close()

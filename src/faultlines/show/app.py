@@ -137,7 +137,7 @@ def _state(request: Request) -> ShowState:
 
 
 async def _bundle(request: Request) -> dict[str, Any]:
-    """The cached bundle, built off the event loop (building runs the structure and forecast panels)."""
+    """The cached bundle, built off the event loop (building walks the whole model)."""
     return await run_in_threadpool(_state(request).bundle)
 
 

@@ -62,6 +62,7 @@
       ids.forEach(function (id) { box.appendChild(el("option", { value: id, selected: id === chosen }, FL.actorName(id))); });
       return box;
     }
+    if (ids.length < 2) return document.createTextNode("");
     var poles = (panel && panel.poles) || [ids[0], ids[1]];
     var a = select("pole-a", poles[0]), b = select("pole-b", poles[1]);
     var go = el("button", { type: "button", class: "small-button", onclick: function () {
