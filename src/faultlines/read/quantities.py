@@ -471,7 +471,7 @@ def _from_number(m: re.Match[str], text: str, lower: str) -> QuantityMatch | Non
     if not unit and (
         _POP_LEFT.search(text, max(0, start - 60), start) or _GROUP_COUNT_LEFT.search(text, max(0, start - 60), start)
     ):
-        unit, people = "persons", True  # "population of 85 million"; "16% are Azeris, 13 to 17 million"
+        unit, people = "persons", True  # "population of 85 million"; "18% are Azeris, 14 to 18 million"
     # A bare number ("Barak 8", "31", "one of") says nothing measurable: skip it.
     informative = bool(hedge or scaled or percent or currency or unit)
     if not informative:
@@ -682,7 +682,7 @@ def bind_quantity(q: QuantityMatch, sentence: str, sentence_start: int, mentions
             where = _located_state(sentence, off, q.end, ms, _nearest_state(q.start, q.end, ms, g))
             return Binding("percent_of_group", where, g.actor_id, "R2a")
         return Binding("share", subject, "", "R11")
-    # R4 "... 16% are Azeris, approximately 13 to 17 million": the count of the same group
+    # R4 "... 18% are Azeris, roughly 14 to 18 million": the count of the same group
     core = _strip_gap(left)
     g = mention_ending_at(len(core))
     if g is not None and g.kind in _GROUP_KINDS and _PCT_ARE.search(left, 0, g.start - off):
