@@ -213,9 +213,10 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(None, help="Inputs; none means the built-in example article."),
         doc_date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD for undated inputs."),
         json_out: Path | None = typer.Option(None, "--json", help="Write the whole model as JSON to this file."),
+        check: bool = typer.Option(True, "--check/--no-check", help="Verify claims against the reference base."),
     ) -> None:
-        """Read articles and print their actors, relations and event timeline."""
-        corpus = analyze_paths(list(paths or []), doc_date=_parse_date(doc_date))
+        """Read articles and print their actors, relations, event timeline and checked claims."""
+        corpus = analyze_paths(list(paths or []), doc_date=_parse_date(doc_date), check=check)
         print_corpus(corpus)
         if json_out is not None:
             json_out.write_text(json.dumps(corpus_json(corpus), indent=2, ensure_ascii=False), encoding="utf-8")
