@@ -156,3 +156,26 @@ def test_cli_errors_are_one_coded_line(
     assert main(["structure", *argv]) == 2
     err = capsys.readouterr().err.strip()
     assert code_text in err and "Traceback" not in err
+
+
+def test_json_on_stdout_stays_clean_when_the_lp_path_runs(tmp_path: Path) -> None:
+    """HiGHS prints a banner from C when its first instance is made; it must not reach stdout."""
+    import subprocess
+    import sys
+
+    grid = nx.grid_2d_graph(5, 5)  # no triangles: the cutting-plane path (highspy) runs
+    lines = ["source,target,sign"]
+    for i, (u, v) in enumerate(sorted(grid.edges)):
+        lines.append(f"{u[0]}_{u[1]},{v[0]}_{v[1]},{-1 if i % 3 == 0 else 1}")
+    path = tmp_path / "grid.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "faultlines.cli", "structure", "--from-csv", str(path), "--json", "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["frustration"]["optimal"] and report["census"]["triangles"] == 0

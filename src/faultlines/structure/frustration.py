@@ -246,7 +246,7 @@ def _triangle_cuts(block: _Block) -> list[Cut]:
     return cuts
 
 
-def _separate_cycles(block: _Block, f: np.ndarray, limit: int) -> list[Cut]:
+def _separate_cycles(block: _Block, f: np.ndarray, limit: int, *, sources: int = 400, turn: int = 0) -> list[Cut]:
     """Odd-cycle inequalities violated by the fractional point ``f`` (Barahona & Mahjoub 1986).
 
     A set of frustrated edges balances the graph exactly when every cycle ``C`` holds a number of
@@ -269,9 +269,19 @@ def _separate_cycles(block: _Block, f: np.ndarray, limit: int) -> list[Cut]:
     graph = coo_matrix(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(2 * n, 2 * n)
     ).tocsr()
-    touched = np.unique(block.ends[(f > 1e-6) & (f < 1 - 1e-6)].ravel())
+    fractional = (f > 1e-6) & (f < 1 - 1e-6)
+    touched = np.unique(block.ends[fractional].ravel())
     if len(touched) == 0:
         touched = np.arange(n)
+    if len(touched) > sources:
+        # every search from a node costs a full Dijkstra: start from the nodes at the most
+        # fractional edges, a different slice each round so all of them get their turn
+        score = np.zeros(n)
+        np.add.at(score, block.ends[:, 0], np.minimum(f, 1 - f))
+        np.add.at(score, block.ends[:, 1], np.minimum(f, 1 - f))
+        ranked = touched[np.argsort(-score[touched], kind="stable")]
+        begin = (turn * sources) % len(ranked)
+        touched = np.sort(np.roll(ranked, -begin)[:sources])
     dist, pred = dijkstra(graph, directed=False, indices=2 * touched, return_predecessors=True, limit=1 - 1e-6)
     closing = dist[np.arange(len(touched)), 2 * touched + 1]
     edge_index = {(int(a), int(b)): e for e, (a, b) in enumerate(block.ends)}
@@ -308,6 +318,68 @@ def _cut_matrix(cuts: list[Cut], offset: int, width: int) -> tuple[Any, np.ndarr
     return csr_matrix((vals, (rows, cols)), shape=(len(cuts), width)), np.array([c[2] for c in cuts])
 
 
+def _quiet_highs() -> Any:
+    """A silent ``highspy.Highs``. HiGHS prints a banner to the C-level stdout when the first
+    instance of a process is created, which would corrupt ``--json -`` output; it is sent to
+    the null device for that moment only."""
+    import os
+    import sys
+
+    import highspy
+
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no usable stdout at all: nothing to protect
+        saved = -1
+    if saved >= 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    try:
+        highs = highspy.Highs()
+    finally:
+        if saved >= 0:
+            os.dup2(saved, 1)
+            os.close(saved)
+            os.close(devnull)
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+class _IncrementalLp:
+    """The edge-variable relaxation kept alive in HiGHS, so each round of cuts re-solves from the
+    previous optimal basis (a few dual simplex pivots) instead of from scratch."""
+
+    def __init__(self, block: _Block) -> None:
+        m = len(block.ends)
+        self.m = m
+        self.highs = _quiet_highs()
+        self.highs.setOptionValue("threads", 1)
+        self.highs.setOptionValue("presolve", "off")  # presolve would discard the warm basis
+        empty = np.zeros(0, dtype=np.int32)
+        self.highs.addCols(
+            m, block.costs.astype(float), np.zeros(m), np.ones(m), 0, np.zeros(m, dtype=np.int32), empty, np.zeros(0)
+        )
+
+    def add(self, cuts: list[Cut]) -> None:
+        if not cuts:
+            return
+        starts = np.cumsum([0] + [len(c[0]) for c in cuts[:-1]]).astype(np.int32)
+        index = np.array([i for c in cuts for i in c[0]], dtype=np.int32)
+        value = np.array([v for c in cuts for v in c[1]], dtype=float)
+        lower = np.array([c[2] for c in cuts], dtype=float)
+        self.highs.addRows(len(cuts), lower, np.full(len(cuts), np.inf), len(index), starts, index, value)
+
+    def solve(self, time_limit: float | None) -> tuple[float, np.ndarray | None]:
+        import highspy
+
+        self.highs.setOptionValue("time_limit", float(time_limit) if time_limit is not None else np.inf)
+        self.highs.run()
+        if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return 0.0, None
+        return float(self.highs.getObjectiveValue()), np.asarray(self.highs.getSolution().col_value)
+
+
 def _lp_bound(block: _Block, cuts: list[Cut]) -> tuple[float, np.ndarray | None]:
     """The linear relaxation over edge variables only: ``min w.f`` subject to the cuts."""
     from scipy.optimize import linprog
@@ -320,6 +392,29 @@ def _lp_bound(block: _Block, cuts: list[Cut]) -> tuple[float, np.ndarray | None]
     if result.x is None:
         return 0.0, None
     return float(result.fun), np.asarray(result.x)
+
+
+def _lp_rounding(block: _Block, f: np.ndarray) -> dict[Any, int]:
+    """A partition guided by a fractional point: honour the edges the LP is surest are not
+    frustrated (smallest ``f``) first, with a parity union-find, as Kruskal builds a forest."""
+    n = len(block.nodes)
+    parent = list(range(n))
+    parity = [0] * n  # side relative to the parent
+
+    def find(x: int) -> tuple[int, int]:
+        side = 0
+        while parent[x] != x:
+            side ^= parity[x]
+            x = parent[x]
+        return x, side
+
+    for e in np.argsort(f, kind="stable"):
+        i, j = int(block.ends[e, 0]), int(block.ends[e, 1])
+        (ri, si), (rj, sj) = find(i), find(j)
+        if ri != rj:
+            parent[rj] = ri
+            parity[rj] = si ^ sj ^ int(block.negative[e])
+    return {v: find(k)[1] for k, v in enumerate(block.nodes)}
 
 
 def _xor_milp(
@@ -413,35 +508,56 @@ def _solve_block(
         bad, value = evaluate(partition)
         return _BlockSolution(bad, value, value if optimal else bound, optimal)
     cuts = _triangle_cuts(block)
+    quick: dict[Any, int] | None = None
     if len(cuts) >= len(block.ends) / 4:
         # triangle-rich (like most real networks): the triangle rows alone usually let HiGHS close
         # the gap at once, so try that briefly before the heavier machinery
         budget = quick_budget if time_limit is None else min(quick_budget, time_limit / 2)
-        partition, _, optimal = _xor_milp(block, cuts, budget, presolve=False)
-        if partition is not None and optimal:
-            bad, value = evaluate(partition)
+        quick, _, optimal = _xor_milp(block, cuts, budget, presolve=False)
+        if quick is not None and optimal:
+            bad, value = evaluate(quick)
             return _BlockSolution(bad, value, value, True, 0, len(cuts), "milp")
     incumbent = _local_search(B, weighted, seed=seed, restarts=6)
     bad, upper = evaluate(incumbent)
+    if quick is not None:  # the interrupted MILP's best may beat local search
+        quick_bad, quick_value = evaluate(quick)
+        if quick_value < upper:
+            bad, upper = quick_bad, quick_value
     integral = not weighted or bool(np.all(block.costs == np.round(block.costs)))
 
     def closes(bound: float) -> bool:
         return (math.ceil(bound - 1e-6) if integral else bound + 1e-9 * max(1.0, upper)) >= upper
 
     bound, rounds = 0.0, 0
+    history: list[float] = []
+    lp_model = _IncrementalLp(block)
+    lp_model.add(cuts)
     while rounds < max_rounds:
         remaining = left()
         if remaining is not None and remaining <= 0:
-            return _BlockSolution(bad, upper, bound, False, rounds, len(cuts), "timeout")
-        lp, point = _lp_bound(block, cuts)
+            if integral:
+                bound = float(math.ceil(bound - 1e-6))
+            return _BlockSolution(bad, upper, min(bound, upper), False, rounds, len(cuts), "timeout")
+        lp, point = lp_model.solve(remaining)
         rounds += 1
         bound = max(bound, lp)
+        history.append(bound)
         if closes(bound) or point is None:
             break
-        new = _separate_cycles(block, point, limit=max(50, len(block.nodes)))
+        # the LP point often shows a better partition than local search found: round and polish
+        rounded = _local_search(B, weighted, seed=seed, restarts=1, start=_lp_rounding(block, point), explore=False)
+        better, value = evaluate(rounded)
+        if value < upper:
+            bad, upper = better, value
+            if closes(bound):
+                break
+        if len(history) > 6 and bound - history[-7] < 1e-4 * max(1.0, bound):
+            break  # the cuts have stopped paying: leave the rest to branch and bound
+        new = _separate_cycles(block, point, limit=max(50, len(block.nodes)), turn=rounds - 1)
         if not new:
             break
         cuts.extend(new)
+        lp_model.add(new)
     if closes(bound):
         return _BlockSolution(bad, upper, upper, True, rounds, len(cuts), "cutting-planes")
     remaining = left()
@@ -462,9 +578,17 @@ def _solve_block(
 
 
 def _local_search(
-    G: nx.Graph, weighted: bool, *, restarts: int = 8, seed: int = 0, start: dict[Any, int] | None = None
+    G: nx.Graph,
+    weighted: bool,
+    *,
+    restarts: int = 8,
+    seed: int = 0,
+    start: dict[Any, int] | None = None,
+    explore: bool = True,
 ) -> dict[Any, int]:
     """Best partition found by greedy single-node moves from spectral and random starts.
+
+    With ``explore=False`` only ``start`` is polished (a descent and a few kicks).
 
     Moving node ``i`` changes the frustration by ``h_i = s_i (A s)_i`` where ``A`` is the signed,
     weighted adjacency and ``s`` the ±1 bloc vector, so we repeatedly move the node with the most
@@ -506,15 +630,16 @@ def _local_search(
     if start is not None:
         starts.append(np.array([1.0 if start.get(v, 0) == 0 else -1.0 for v in nodes]))
     try:
-        if n > 2:
+        if n > 2 and (explore or not starts):
             from scipy.sparse.linalg import eigsh
 
             _, vec = eigsh(A.astype(float), k=1, which="LA")
             starts.append(np.where(vec[:, 0] >= 0, 1.0, -1.0))
     except Exception:  # eigsh may fail to converge on awkward graphs; random starts remain
         pass
-    starts.append(np.ones(n))
-    while len(starts) < restarts:
+    if explore or not starts:
+        starts.append(np.ones(n))
+    while explore and len(starts) < restarts:
         starts.append(rng.choice([-1.0, 1.0], size=n))
     best_s, best = None, math.inf
     for s0 in starts:
