@@ -186,13 +186,22 @@
       });
       svg.appendChild(arcLayer);
       var labels = FL.svg("g", { class: "map-labels" });
+      var placed = []; // label boxes already drawn, to keep neighbours (Yerevan, Baku) apart
       Object.keys(involved).forEach(function (id) {
         if (!byId[id]) return;
         var c = projection(anchor(id));
         if (!c || !isFinite(c[0])) return;
         labels.appendChild(FL.svg("circle", { cx: c[0], cy: c[1], r: 3, class: "capital" }));
-        var text = FL.svg("text", { x: c[0], y: c[1] - 6, class: "map-label", "text-anchor": "middle" });
-        text.textContent = byId[id].properties ? byId[id].properties.name : id;
+        var name = byId[id].properties ? byId[id].properties.name : id;
+        var half = name.length * 3.4 + 2, y = c[1] - 6;
+        for (var tries = 0; tries < 4; tries++) {
+          var clash = placed.some(function (b) { return Math.abs(b.x - c[0]) < b.half + half && Math.abs(b.y - y) < 12; });
+          if (!clash) break;
+          y = tries % 2 === 0 ? c[1] + 16 + 6 * tries : c[1] - 18 - 6 * tries;
+        }
+        placed.push({ x: c[0], y: y, half: half });
+        var text = FL.svg("text", { x: c[0], y: y, class: "map-label", "text-anchor": "middle" });
+        text.textContent = name;
         labels.appendChild(text);
       });
       svg.appendChild(labels);
