@@ -66,7 +66,7 @@ def classify_sentence(text: str) -> str:
 
 def sentence_times(text: str) -> list[tuple[int, int, TimeInterval]]:
     """Time expressions of one sentence as (start, end, interval), from the reader's parser."""
-    from faultlines.read.timex import find_times
+    from faultlines.read import find_times
 
     return [(m.start, m.end, m.interval) for m in find_times(text)]
 

@@ -6,6 +6,8 @@ Public API::
     read_paths(paths, *, date=None, max_mb=20) -> Iterator[DocumentModel | Skipped]
     aggregate_relations(events, statements, *, start=None, end=None, kinds=None) -> list[Relation]
     example_text() -> str
+    find_times(text, anchor=None) -> list[TimeMatch]; parse_time(expr, anchor=None) -> TimeInterval | None
+    find_quantities(text) -> list[QuantityMatch]
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from pathlib import Path
 
 from faultlines.model import DocumentModel
 from faultlines.read.formats import DEFAULT_MAX_MB, RawDocument, Skipped, read_sources
+from faultlines.read.quantities import find_quantities
+from faultlines.read.timex import find_times, parse_time
 from faultlines.relations import aggregate_relations
 
 EXAMPLE = "examples/south_caucasus.md"
@@ -78,6 +82,9 @@ __all__ = [
     "aggregate_relations",
     "example_document",
     "example_text",
+    "find_quantities",
+    "find_times",
+    "parse_time",
     "read_paths",
     "read_text",
 ]
