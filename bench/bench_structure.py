@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import time
 
 import networkx as nx
@@ -153,8 +154,10 @@ def main(argv: list[str] | None = None) -> None:
         random_text = bench_random(args.time_limit)
         print(random_text)
         body += "\n\n" + random_text
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     body += (
-        "\n\nThe machine is shared with other jobs, so absolute seconds vary between runs; the ratio is "
+        "\n\nThe machine is shared with other jobs (1-minute load average when this section was written: "
+        f"{load:.1f} on {os.cpu_count()} cores), so absolute seconds vary between runs; the ratio is "
         "measured in the same run."
     )
     write_section("structure", "Structure: exact frustration index", "python -m bench.bench_structure", body)

@@ -93,3 +93,20 @@ def test_more_blocs_never_fit_worse(G: nx.Graph, k: int) -> None:
     more = blocs(G, k=k)
     assert more.errors <= fewer.errors
     assert len(set(more.partition.values())) <= k
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(signed_graphs(max_nodes=8))
+def test_identical_windows_show_no_change_and_what_if_round_trips(G: nx.Graph) -> None:
+    from faultlines.structure import change_over_time, what_if
+
+    report = change_over_time({"a": G, "b": G.copy()})
+    assert report.sign_flips == []
+    # equally optimal partitions may be picked in either window, but never a forced move
+    assert all(not move["forced"] for move in report.realignments)
+    u, v, s = next(iter(G.edges(data="sign")))
+    H = nx.relabel_nodes(G, str)
+    there = what_if(H, [(str(u), str(v), -s)])
+    back = what_if(there.graph, [(str(u), str(v), s)])  # type: ignore[arg-type]
+    assert back.after.index == there.before.index == frustration_index(G).index
+    assert abs(there.after.index - there.before.index) <= 1

@@ -136,6 +136,11 @@ def _print_analysis(console: Any, part: dict[str, Any], title: str, top: int) ->
         f"{fr['seconds']:.2f} s); normalised balance {fr['normalized']:.3f}; "
         f"triangles {census['triangles']}, {census['balanced_share']:.1%} balanced"
     )
+    if g["edges"] == 0:
+        console.print(
+            "[dim]no signed relations here (a time window leaves out evidence with no date; "
+            "neutral relations are not edges)[/]"
+        )
     for label, members in enumerate(part["blocs"]["blocs"]):
         console.print(f"bloc {label}: " + ", ".join(name(m) for m in members))
     if fr["frustrated_edges"]:
