@@ -195,3 +195,12 @@ def test_every_endpoint_and_option_is_documented() -> None:
         assert option in docs, option
     for fmt in ("gexf", "graphml", "csv", "parquet", "plover-json"):
         assert f"`{fmt}`" in docs
+
+
+def test_sign_filter(client: TestClient) -> None:
+    hostile = client.get("/api/relations", params={"sign": "-1"}).json()
+    model = build()
+    assert sorted(r["id"] for r in hostile) == sorted(f"{r.a}|{r.b}" for r in model.relations if r.sign < 0)
+    both = client.get("/api/relations", params={"sign": "1,-1"}).json()
+    assert len(both) == len(model.relations)
+    assert client.get("/api/relations", params={"sign": "x"}).status_code == 400

@@ -123,6 +123,11 @@ def test_time_slider_changes_the_graph(p: Any, target: str, model: Any) -> None:
     assert int(p.get_attribute("#graph", "data-visible-edges")) == before
     p.locator("#time-end").fill(p.get_attribute("#time-start", "min"))
     assert int(p.get_attribute("#graph", "data-visible-edges")) < before
+    p.locator("#time-all").click()
+    # The sign legend filters too: without hostile relations only the cooperative ones stay.
+    p.locator("#sign-hostile").uncheck()
+    assert int(p.get_attribute("#graph", "data-visible-edges")) == sum(1 for r in model.relations if r.sign > 0)
+    p.locator("#sign-hostile").check()
 
 
 def test_timeline_and_map_draw(p: Any, target: str, model: Any) -> None:

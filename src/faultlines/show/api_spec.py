@@ -23,6 +23,7 @@ _FILTERS = [
     _param("doc", "Document ids, comma-separated."),
     _param("start", "Window start, YYYY-MM-DD (undated evidence is left out when a window is set)."),
     _param("end", "Window end, YYYY-MM-DD."),
+    _param("sign", "Relation signs, comma-separated: 1 cooperative, -1 hostile, 0 mixed."),
 ]
 
 

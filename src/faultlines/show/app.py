@@ -199,6 +199,11 @@ async def api_relations(request: Request) -> Response:
         start, end = _date_param(request, "start"), _date_param(request, "end")
     except ValueError as error:
         return _error(400, str(error))
+    raw_signs = _csv_param(request, "sign")
+    try:
+        signs = {int(v) for v in raw_signs} if raw_signs else None
+    except ValueError:
+        return _error(400, "sign: use -1, 0 or 1")
     rows = views.filter_relations(
         data["relations"],
         {a["id"]: a for a in data["actors"]},
@@ -207,6 +212,7 @@ async def api_relations(request: Request) -> Response:
         doc_ids=_csv_param(request, "doc"),
         start=start,
         end=end,
+        signs=signs,
     )
     return JSONResponse(rows)
 

@@ -407,15 +407,18 @@ def filter_relations(
     doc_ids: set[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    signs: set[int] | None = None,
 ) -> list[dict[str, Any]]:
     """Relations with at least one piece of evidence passing every filter (the views' rule, in Python).
 
     A relation is kept when one of its evidence items has a kind in ``kinds``, comes from a document in
     ``doc_ids`` and has an interval meeting ``[start, end]`` (ISO dates; undated evidence only passes an
-    open window), and both actors have a kind in ``actor_kinds``.
+    open window), both actors have a kind in ``actor_kinds``, and the relation's sign is in ``signs``.
     """
     kept = []
     for row in rows:
+        if signs is not None and row["sign"] not in signs:
+            continue
         if actor_kinds is not None and not all(
             actors.get(x, {}).get("kind") in actor_kinds for x in (row["a"], row["b"])
         ):

@@ -121,6 +121,7 @@
     actors: {}, // id -> actor row
     kinds: null, // Set of relation kinds shown
     actorKinds: null, // Set of actor kinds shown
+    signs: null, // Set of relation signs shown ("1", "-1", "0")
     doc: "", // "" = all documents, else a document id
     showIsolated: false, // draw actors that have no relation shown
     window: null, // null = all time, else [startISO, endISO]
@@ -156,6 +157,7 @@
     });
     FL.state.kinds = new Set(data.relation_kinds);
     FL.state.actorKinds = new Set(data.actor_kinds);
+    FL.state.signs = new Set(["1", "-1", "0"]);
     FL.state.window = null;
     FL.edgeIndex = {};
     data.relations.forEach(function (r) {
@@ -186,6 +188,7 @@
     var ka = st.actors[r.a], kb = st.actors[r.b];
     if (!ka || !kb || !st.actorKinds.has(ka.kind) || !st.actorKinds.has(kb.kind)) return false;
     if (st.doc && r.docs.indexOf(st.doc) < 0) return false;
+    if (!st.signs.has(String(r.sign > 0 ? 1 : r.sign < 0 ? -1 : 0))) return false;
     if (!r.times.length) return !FL.windowActive() && st.kinds.size === st.data.relation_kinds.length;
     for (var i = 0; i < r.times.length; i++) {
       if (!st.kinds.has(r.ev_kinds[i])) continue;

@@ -129,7 +129,7 @@
         nodeOverlap: 40,
         gravity: 60,
         componentSpacing: 100,
-        numIter: 2000,
+        numIter: 1000,
         padding: 30,
       };
     return { name: "concentric", animate: false, padding: 20, minNodeSpacing: 6, concentric: function (node) { return node.degree(); }, levelWidth: function () { return 4; } };

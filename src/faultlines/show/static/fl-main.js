@@ -92,14 +92,27 @@
     });
   }
 
+  // The sign legend doubles as a filter: untick "hostile" to see only the cooperative web.
   function buildLegend() {
     var box = FL.clear($("legend"));
+    var counts = {};
+    FL.state.data.relations.forEach(function (r) {
+      var key = String(r.sign > 0 ? 1 : r.sign < 0 ? -1 : 0);
+      counts[key] = (counts[key] || 0) + 1;
+    });
     [[1, "cooperative"], [-1, "hostile"], [0, "mixed"]].forEach(function (pair) {
+      var key = String(pair[0]);
       var svg = FL.svg("svg", { width: 30, height: 10, class: "swatch" });
       svg.appendChild(FL.svg("line", { x1: 1, y1: 5, x2: 29, y2: 5, stroke: FL.signColour(pair[0]), "stroke-width": 4 }));
-      box.appendChild(el("div", { class: "legend-row" }, [svg, pair[1]]));
+      var box2 = el("input", { type: "checkbox", id: "sign-" + pair[1], checked: FL.state.signs.has(key) });
+      box2.addEventListener("change", function () {
+        if (box2.checked) FL.state.signs.add(key);
+        else FL.state.signs.delete(key);
+        refresh();
+      });
+      box.appendChild(el("label", { for: "sign-" + pair[1], class: "check" + (counts[key] ? "" : " none") }, [box2, svg, pair[1], el("span", { class: "count" }, String(counts[key] || 0))]));
     });
-    box.appendChild(el("div", { class: "legend-row muted small" }, "Width: weight of evidence. Dash: main relation kind (see Relations)."));
+    box.appendChild(el("div", { class: "legend-row muted small" }, "Width: weight of evidence. Dash: main relation kind (see below)."));
   }
 
   /* The time slider: two range inputs over the days the data covers, shared by graph, timeline and map. */
