@@ -49,6 +49,9 @@ SENTENCES = {
     "order": "An Argentine judge ordered the Chilean consul to appear in court.",
     "patient_of": "Spain tightened the blockade of Morocco.",
     "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
+    "domestic": "Kenyan police arrested Kenyan opposition activists.",
+    "domestic_in": "Rebels in Chad attacked government troops.",
+    "domestic_not_qualified": "Chilean officials said Peruvian refugees in Chile should return home.",
 }
 
 
@@ -209,3 +212,17 @@ def test_idioms_and_light_verbs(models: dict[str, DocumentModel]) -> None:
     _check(models["order"], "REQUEST", {"ARG"}, {"CHL"})
     _check(models["patient_of"], "COERCE", {"ESP"}, {"MAR"})
     _check(models["welcome_noun"], "CONSULT", {"FRA"}, {"CHL"})
+
+
+def test_domestic_groups_are_actors_of_their_own(models: dict[str, DocumentModel]) -> None:
+    model = models["domestic"]
+    event = _check(model, "COERCE", {"KEN"}, {"KEN"})
+    actors = {a.id: a for a in model.actors}
+    assert actors[event.targets[0]].sector == "OPP" and actors[event.sources[0]].kind.value == "state"
+    rebels = _main(models["domestic_in"])
+    assert [a.sector for a in models["domestic_in"].actors if a.id in rebels.sources] == ["REB"]
+
+
+def test_a_group_qualified_by_its_own_demonym_keeps_it(models: dict[str, DocumentModel]) -> None:
+    codes = {(a.home_state, a.sector) for a in models["domestic_not_qualified"].actors}
+    assert ("PER", "CVL") in codes and ("CHL", "CVL") not in codes

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from faultlines.gazetteer.resolve import Candidate, Lexicon, choose
@@ -69,9 +69,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
-def _sector_after(doc: Doc, ent: SpacySpan) -> tuple[str, int]:
+def _sector_after(text: str, ent: SpacySpan) -> tuple[str, int]:
     """Sector implied by the words after a state mention, and the char offset where they end."""
-    following = doc.text[ent.end_char : ent.end_char + 60]
+    following = text[ent.end_char : ent.end_char + 60]
     for pattern, sector in _SECTOR_RE:
         match = pattern.match(following)
         if match:
@@ -81,6 +81,7 @@ def _sector_after(doc: Doc, ent: SpacySpan) -> tuple[str, int]:
 
 def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -> Resolved:
     """Every actor mention in ``doc``, plus pronoun mentions of the last named state."""
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
     mentions: list[Mention] = []
     actors: dict[str, Actor] = {}
     sentence_starts = [s.start_char for s in doc.sents]
@@ -95,8 +96,8 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
     for ent in doc.ents:
         candidate: Candidate | None = None
         rule = ""
-        following = doc.text[ent.end_char : ent.end_char + 40]
-        preceding = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+        following = text[ent.end_char : ent.end_char + 40]
+        preceding = text[max(0, ent.start_char - 40) : ent.start_char]
         if ent.label_.startswith("FL_"):
             candidates = lexicon.forms.get(ent.ent_id_, [])
             candidate = choose(candidates, following=following, preceding=preceding, on=on, form=ent.text)
@@ -110,7 +111,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     continue
                 prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
                           ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
-                home = _state_before(doc, ent, mentions, actors) if kind is ActorKind.PERSON else ""
+                home = _state_before(text, ent, mentions, actors) if kind is ActorKind.PERSON else ""
                 note = f"; state {home} from the title before the name" if home else ""
                 actor = Actor(
                     id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, home_state=home,
@@ -124,20 +125,85 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             group = _group_for(lexicon, ent.text)
             if group is not None:
                 candidate = group
-        rule = candidate.rule
-        sector, end = candidate.sector, ent.end_char
+        start, end = ent.start_char, ent.end_char
         if candidate.actor.kind is ActorKind.STATE:
-            implied, implied_end = _sector_after(doc, ent)
+            domestic = _domestic_group(ent, candidate.actor)
+            if domestic is not None:
+                candidate, start, end = domestic
+                actors.setdefault(candidate.actor.id, candidate.actor)
+                span = Span(doc_id, sentence_of(start), start, end, text[start:end])
+                mentions.append(Mention(candidate.actor.id, span, sector=candidate.sector, rule=candidate.rule))
+                continue
+        rule = candidate.rule
+        sector = candidate.sector
+        if candidate.actor.kind is ActorKind.STATE:
+            implied, implied_end = _sector_after(text, ent)
             if implied:
                 sector, end = implied, implied_end
                 rule += "+institution"
         actors.setdefault(candidate.actor.id, candidate.actor)
-        span = Span(doc_id, sentence_of(ent.start_char), ent.start_char, end, doc.text[ent.start_char : end])
+        span = Span(doc_id, sentence_of(ent.start_char), ent.start_char, end, text[ent.start_char : end])
         mentions.append(Mention(candidate.actor.id, span, sector=sector, rule=rule))
 
     mentions.extend(_pronoun_mentions(doc, doc_id, mentions, actors, sentence_of))
     mentions.sort(key=lambda m: (m.span.start, m.span.end))
     return Resolved(mentions, actors)
+
+
+#: Nouns for parts of a state's society that act apart from (often against) its government, with the
+#: CAMEO sector codes for them: rebels (REB), the opposition (OPP), civilians and other groups (CVL).
+DOMESTIC_SECTORS: dict[str, str] = {
+    **dict.fromkeys(("rebel", "guerrilla", "guerilla", "insurgent", "militant", "separatist", "militia",
+                     "extremist", "fighter", "gunman", "gunmen"), "REB"),
+    **dict.fromkeys(("opposition", "dissident", "activist"), "OPP"),
+    **dict.fromkeys(("protester", "protestor", "demonstrator", "student", "worker", "farmer", "landowner",
+                     "civilian", "villager", "resident", "refugee", "youth", "striker", "teacher", "prisoner",
+                     "detainee", "peasant", "trader"), "CVL"),
+}  # fmt: skip
+_DOMESTIC_NAMES = {"REB": "rebels", "OPP": "opposition", "CVL": "civilians"}
+
+
+def _domestic_sector(noun: Token) -> str:
+    """The domestic sector a noun (or its compound modifier: "opposition groups") names, if any."""
+    for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+        forms = (word.lemma_.lower(), word.lower_, word.lower_[:-1] if word.lower_.endswith("s") else "")
+        sector = next((DOMESTIC_SECTORS[f] for f in forms if f in DOMESTIC_SECTORS), "")
+        if sector:
+            return sector
+    return ""
+
+
+def _domestic_group(ent: SpacySpan, state: Actor) -> tuple[Candidate, int, int] | None:
+    """A non-state group qualified by a state: "Algerian landowners", "Ugandan opposition candidates",
+    "rebels in the Ivory Coast". CAMEO codes these as the state's country with a domestic sector
+    (DZACVL, UGAOPP, CIVREB); we make them actors of their own, so a government acting on its own
+    rebels or protesters is an event between two actors, not one."""
+    root = ent.root
+    noun: Token | None = None
+    start, end = ent.start_char, ent.end_char
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i > root.i:
+        noun = root.head
+        end = noun.idx + len(noun.text)
+    elif root.dep_ == "pobj" and root.head.lower_ in ("in", "of") and root.head.head.pos_ in ("NOUN", "PROPN"):
+        candidate = root.head.head
+        qualified = any(c.ent_type_ for c in candidate.children if c.dep_ in ("amod", "compound", "nmod"))
+        if not qualified and candidate.i < root.i:
+            noun = candidate
+            start = noun.left_edge.idx if noun.left_edge.i >= noun.i - 2 else noun.idx
+    if noun is None:
+        return None
+    sector = _domestic_sector(noun)
+    if not sector or not state.home_state:
+        return None
+    actor = Actor(
+        id=f"fl:domestic:{state.home_state.lower()}:{sector.lower()}",
+        name=f"{state.name} {_DOMESTIC_NAMES[sector]}",
+        kind=ActorKind.ORGANISATION,
+        home_state=state.home_state,
+        sector=sector,
+        source="rule: a state's name or demonym qualifying a non-state group (CAMEO domestic sectors)",
+    )
+    return Candidate(actor, sector, f"domestic:{sector.lower()}"), start, end
 
 
 def _group_for(lexicon: Lexicon, adjective: str) -> Candidate | None:
@@ -149,7 +215,7 @@ def _group_for(lexicon: Lexicon, adjective: str) -> Candidate | None:
     return None
 
 
-def _state_before(doc: Doc, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
+def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
     """The state named in the title right before a person's name, if any."""
     for mention in reversed(mentions):
         if mention.span.end > ent.start_char:
@@ -159,7 +225,7 @@ def _state_before(doc: Doc, ent: SpacySpan, mentions: list[Mention], actors: dic
         actor = actors.get(mention.actor_id)
         if actor is None or actor.kind is not ActorKind.STATE:
             return ""
-        between = doc.text[mention.span.end : ent.start_char]
+        between = text[mention.span.end : ent.start_char]
         return actor.home_state if _TITLE_BETWEEN.match(between) else ""
     return ""
 
