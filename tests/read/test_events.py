@@ -50,6 +50,8 @@ SENTENCES = {
     "patient_of": "Spain tightened the blockade of Morocco.",
     "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
     "domestic": "Kenyan police arrested Kenyan opposition activists.",
+    "title": "The Danish government today welcomed President Zorbanu's statement.",
+    "title_real": "Chilean Foreign Minister Zorbanu visited Peru.",
     "domestic_in": "Rebels in Chad attacked government troops.",
     "domestic_not_qualified": "Chilean officials said Peruvian refugees in Chile should return home.",
 }
@@ -226,3 +228,10 @@ def test_domestic_groups_are_actors_of_their_own(models: dict[str, DocumentModel
 def test_a_group_qualified_by_its_own_demonym_keeps_it(models: dict[str, DocumentModel]) -> None:
     codes = {(a.home_state, a.sector) for a in models["domestic_not_qualified"].actors}
     assert ("PER", "CVL") in codes and ("CHL", "CVL") not in codes
+
+
+def test_only_title_words_give_a_person_the_state_before_the_name(models: dict[str, DocumentModel]) -> None:
+    people = {a.name: a.home_state for a in models["title"].actors if a.kind.value == "person"}
+    assert people and all(home != "DNK" for home in people.values())
+    people = {a.name: a.home_state for a in models["title_real"].actors if a.kind.value == "person"}
+    assert "CHL" in people.values()

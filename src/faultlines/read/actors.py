@@ -48,7 +48,13 @@ _SECTOR_RE = [
 ]
 #: Words between a state and a person's name that make the state the person's own ("Iraqi President
 #: Saddam Hussein", "Britain's Defence Secretary Tom King"): at most five title words, no punctuation.
-_TITLE_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?:[A-Za-z][\w.-]*\s+){0,5}$")
+#: A title word is capitalised or one of the lower-case words titles are made of ("junior foreign
+#: minister"); "the German government today welcomed President Reagan" is not a title.
+_TITLE_WORD = (r"(?:[A-Z][\w.-]*|foreign|defen[cs]e|interior|finance|prime|minister|secretary|president|vice|"
+               r"deputy|junior|senior|former|ousted|outgoing|acting|leader|chief|general|army|military|"
+               r"ambassador|envoy|spokesman|spokeswoman|official|head|of|state|the|and|affairs|commander|"
+               r"king|queen|prince|top|national|security|adviser|advisor|opposition|rebel|interim)")
+_TITLE_BETWEEN = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,5}}$")
 _GROUP_NOUN = re.compile(
     r"^\s+(minorit(y|ies)|communit(y|ies)|diaspora|population|people|ethnic group|speakers|majority)\b", re.I
 )
