@@ -8,8 +8,8 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faultlines.structure import blocs, frustration_index, is_balanced
-from faultlines.structure.frustration import frustration_of
+from faultlines.structure import blocs, frustration, frustration_index, is_balanced
+from faultlines.structure.frustration import frustration_of, frustration_xor_baseline
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,6 +81,13 @@ def test_exact_equals_brute_force_and_heuristic_is_never_below(G: nx.Graph) -> N
     for weighted in (False, True):
         exact = frustration_index(G, weighted=weighted, method="exact")
         assert exact.index == brute_force(G, weighted)
+        # the same through the machinery meant for big blocks (quick MILP, cutting planes)
+        saved = frustration.SMALL_BLOCK_EDGES
+        frustration.SMALL_BLOCK_EDGES = 0
+        try:
+            assert frustration_index(G, weighted=weighted, method="exact").index == exact.index
+        finally:
+            frustration.SMALL_BLOCK_EDGES = saved
         heuristic = frustration_index(G, weighted=weighted, method="heuristic")
         assert heuristic.index >= exact.index - 1e-9
         assert heuristic.lower_bound <= exact.index + 1e-9
@@ -110,3 +117,17 @@ def test_identical_windows_show_no_change_and_what_if_round_trips(G: nx.Graph) -
     back = what_if(there.graph, [(str(u), str(v), s)])  # type: ignore[arg-type]
     assert back.after.index == there.before.index == frustration_index(G).index
     assert abs(there.after.index - there.before.index) <= 1
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(20, 40), st.integers(0, 10_000), st.sampled_from([0.1, 0.3, 0.5]))
+def test_sparse_blocks_agree_with_the_plain_model(n: int, seed: int, negative: float) -> None:
+    """Sparse graphs (few triangles) take the cutting-plane path; the plain XOR model is the judge."""
+    import random
+
+    rng = random.Random(seed)
+    G = nx.gnm_random_graph(n, 3 * n, seed=seed)
+    for u, v in G.edges:
+        G[u][v]["sign"] = -1 if rng.random() < negative else 1
+    result = frustration_index(G, method="exact")
+    assert result.optimal and result.index == frustration_xor_baseline(G)

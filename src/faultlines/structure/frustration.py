@@ -45,6 +45,8 @@ Method = Literal["auto", "exact", "heuristic"]
 #: With ``method="auto"`` and no time limit, graphs whose reduced form has more edges than this
 #: get ``AUTO_TIME_LIMIT`` seconds, then the best partition found and a proven lower bound.
 AUTO_LIMIT_EDGES = 10_000
+#: Blocks with at most this many edges go straight to branch and bound.
+SMALL_BLOCK_EDGES = 60
 AUTO_TIME_LIMIT = 120.0
 Edge = tuple[Any, Any]
 
@@ -509,7 +511,13 @@ def _solve_block(
         return _BlockSolution(bad, value, value if optimal else bound, optimal)
     cuts = _triangle_cuts(block)
     quick: dict[Any, int] | None = None
-    if len(cuts) >= len(block.ends) / 4:
+    if len(block.ends) <= SMALL_BLOCK_EDGES:  # tiny: branch and bound is instant, skip the rest
+        partition, bound, optimal = _xor_milp(block, cuts, time_limit, presolve=False)
+        if partition is not None and optimal:
+            bad, value = evaluate(partition)
+            return _BlockSolution(bad, value, value, True, 0, len(cuts), "milp")
+        quick = partition
+    elif len(cuts) >= len(block.ends) / 4:
         # triangle-rich (like most real networks): the triangle rows alone usually let HiGHS close
         # the gap at once, so try that briefly before the heavier machinery
         budget = quick_budget if time_limit is None else min(quick_budget, time_limit / 2)
