@@ -483,7 +483,8 @@ def _solve_block(
 ) -> _BlockSolution | None:
     """Solve one 2-connected block exactly (unless the time limit stops it).
 
-    0. On triangle-rich blocks, first the XOR model with unbalanced-triangle rows, briefly.
+    0. Small blocks: the XOR model with unbalanced-triangle rows, solved outright. Triangle-rich
+       blocks: the same, briefly.
     1. Local search gives an upper bound and a fallback partition.
     2. Cutting planes: the edge-variable relaxation with every unbalanced triangle, tightened
        round by round with violated odd-cycle inequalities. When its bound meets the upper bound
