@@ -238,52 +238,70 @@ def register(app: typer.Typer) -> None:
 
     @app.command("structure")
     def structure(
-        db: Annotated[Path | None, typer.Option("--db", help="Store to analyse (default: the user's store).")] = None,
+        db: Annotated[
+            Path | None, typer.Option("--db", metavar="PATH", help="Store to analyse (default: the user's store).")
+        ] = None,
         from_csv: Annotated[
             list[Path] | None,
-            typer.Option("--from-csv", help="Signed edge list source,target,sign[,weight,start,end]; repeatable."),
+            typer.Option(
+                "--from-csv", metavar="FILE", help="Signed edge list source,target,sign[,weight,start,end]; repeatable."
+            ),
         ] = None,
         window: Annotated[
             list[str] | None,
             typer.Option(
-                "--window", help="Time window 2020:2024 (years or YYYY-MM-DD, open ends allowed); repeatable."
+                "--window",
+                metavar="A:B",
+                help="Time window 2020:2024 (years or YYYY-MM-DD, open ends allowed); repeatable.",
             ),
         ] = None,
         span: Annotated[
-            int | None, typer.Option("--span", help="Cut --window into sliding windows of this many years.")
+            int | None,
+            typer.Option("--span", metavar="YEARS", help="Cut --window into sliding windows of this many years."),
         ] = None,
         step: Annotated[
             int | None,
-            typer.Option("--step", help="Years between the starts of sliding windows (default 1)."),
+            typer.Option("--step", metavar="YEARS", help="Years between the starts of sliding windows (default 1)."),
         ] = None,
         kind: Annotated[
             list[str] | None,
-            typer.Option("--kind", help="Only these relation kinds (military, energy, ...)."),
+            typer.Option("--kind", metavar="KIND", help="Only these relation kinds (military, energy, ...)."),
         ] = None,
         actor_kind: Annotated[
             list[str] | None,
-            typer.Option("--actor-kind", help="Only these actor kinds (state, person, ...)."),
+            typer.Option("--actor-kind", metavar="KIND", help="Only these actor kinds (state, person, ...)."),
         ] = None,
-        doc: Annotated[str | None, typer.Option("--doc", help="Rank this document's triangles first.")] = None,
+        doc: Annotated[
+            str | None, typer.Option("--doc", metavar="ID", help="Rank this document's triangles first.")
+        ] = None,
         doc_only: Annotated[
             bool, typer.Option("--doc-only", help="Analyse only the relations read from --doc.")
         ] = False,
-        k: Annotated[int, typer.Option("--k", help="Also find a partition into at most K blocs.")] = 2,
+        k: Annotated[int, typer.Option("--k", metavar="K", help="Also find a partition into at most K blocs.")] = 2,
         weighted: Annotated[bool, typer.Option("--weighted", help="Weigh edges by their evidence weight.")] = False,
-        method: Annotated[str, typer.Option("--method", help="auto, exact or heuristic.")] = "auto",
+        method: Annotated[str, typer.Option("--method", metavar="METHOD", help="auto, exact or heuristic.")] = "auto",
         time_limit: Annotated[
-            float | None, typer.Option("--time-limit", help="Seconds for the exact solver per window.")
+            float | None,
+            typer.Option("--time-limit", metavar="SECONDS", help="Seconds for the exact solver per window."),
         ] = None,
         what_if: Annotated[
             list[str] | None,
-            typer.Option("--what-if", help="'A,B,-' sets a relation's sign (+, -, or 0 to remove); repeatable."),
+            typer.Option(
+                "--what-if",
+                metavar="A,B,SIGN",
+                help="'A,B,-' sets a relation's sign (+, -, or 0 to remove); repeatable.",
+            ),
         ] = None,
         json_out: Annotated[
-            Path | None, typer.Option("--json", help="Write the full report as JSON ('-' for stdout).")
+            Path | None, typer.Option("--json", metavar="FILE", help="Write the full report as JSON ('-' for stdout).")
         ] = None,
-        gexf: Annotated[Path | None, typer.Option("--gexf", help="Export the (last) window as GEXF.")] = None,
-        graphml: Annotated[Path | None, typer.Option("--graphml", help="Export the (last) window as GraphML.")] = None,
-        top: Annotated[int, typer.Option("--top", help="How many triads, flips and moves to print.")] = 10,
+        gexf: Annotated[
+            Path | None, typer.Option("--gexf", metavar="FILE", help="Export the (last) window as GEXF.")
+        ] = None,
+        graphml: Annotated[
+            Path | None, typer.Option("--graphml", metavar="FILE", help="Export the (last) window as GraphML.")
+        ] = None,
+        top: Annotated[int, typer.Option("--top", metavar="N", help="How many triads, flips and moves to print.")] = 10,
     ) -> None:
         """Unbalanced triads, exact frustration index, blocs, change over time and what-ifs."""
         from rich.console import Console
