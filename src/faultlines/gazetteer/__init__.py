@@ -2,7 +2,8 @@
 
 Sourced records of people and their offices, ethnic and religious groups, organisations, weapon
 systems and sub-state places (``records``), used by reading to resolve mentions and by checking to
-ask who held which office when.
+ask who held which office when; states and their names (``states``, from pyworldatlas) and the
+resolution of a surface form to an actor (``resolve``).
 """
 
 from faultlines.gazetteer.records import (
@@ -27,17 +28,24 @@ from faultlines.gazetteer.records import (
     offices_of,
     person_by_id,
 )
+from faultlines.gazetteer.resolve import Candidate, Lexicon, build_lexicon, choose, shipped_lexicon
+from faultlines.gazetteer.states import StateNames, state_actor, state_names
 
 __all__ = [
     "VERIFIED_AS_OF",
+    "Candidate",
     "Gazetteer",
     "Group",
+    "Lexicon",
     "Office",
     "Organisation",
     "PartialDate",
     "Person",
     "Place",
+    "StateNames",
     "WeaponSystem",
+    "build_lexicon",
+    "choose",
     "load_extra",
     "load_groups",
     "load_organisations",
@@ -49,4 +57,7 @@ __all__ = [
     "office_holders",
     "offices_of",
     "person_by_id",
+    "shipped_lexicon",
+    "state_actor",
+    "state_names",
 ]

@@ -56,7 +56,7 @@ HISTORICAL: tuple[Actor, ...] = (
         source="Wikidata Q15180; dissolved 26 December 1991",
     ),
     Actor(
-        id="Q1986139", name="Safavid Iran", kind=ActorKind.STATE, qid="Q1986139", home_state="IRN",
+        id="Q1986139", name="Safavid Iran", kind=ActorKind.STATE, qid="Q1986139", home_state="", states=("IRN",),
         aliases=("Safavid Empire", "the Safavid Dynasty", "Safavid Dynasty", "Safavids"),
         source="Encyclopaedia Britannica: Safavid dynasty (1501-1736)",
     ),
@@ -140,7 +140,7 @@ def state_names() -> dict[str, StateNames]:
         )
     for actor in HISTORICAL:
         out.setdefault(
-            actor.home_state if actor.home_state not in out else actor.id,
+            actor.home_state if actor.home_state and actor.home_state not in out else actor.id,
             StateNames(actor, (actor.name, *actor.aliases), (), (), (), ""),
         )
     return out
