@@ -51,6 +51,7 @@ SENTENCES = {
     "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
     "domestic": "Kenyan police arrested Kenyan opposition activists.",
     "title": "The Danish government today welcomed President Zorbanu's statement.",
+    "of_state": "King Zorbanu of Morocco said he would be ready to host a meeting with Spain.",
     "title_real": "Chilean Foreign Minister Zorbanu visited Peru.",
     "domestic_in": "Rebels in Chad attacked government troops.",
     "domestic_not_qualified": "Chilean officials said Peruvian refugees in Chile should return home.",
@@ -235,3 +236,9 @@ def test_only_title_words_give_a_person_the_state_before_the_name(models: dict[s
     assert people and all(home != "DNK" for home in people.values())
     people = {a.name: a.home_state for a in models["title_real"].actors if a.kind.value == "person"}
     assert "CHL" in people.values()
+
+
+def test_a_name_followed_by_of_and_a_state_belongs_to_it(models: dict[str, DocumentModel]) -> None:
+    people = {a.name: a.home_state for a in models["of_state"].actors if a.kind.value == "person"}
+    assert people == {"Zorbanu": "MAR"}
+    _check(models["of_state"], "AGREE", {"MAR"})

@@ -113,12 +113,16 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 kind = _NER_KINDS[ent.label_]
                 name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
                 name = re.sub(r"['’]s?$", "", name).strip()
+                name = re.sub(r"\s+(of|of the|for|and)$", "", name)
                 if len(name) < 2 or not name[0].isupper():
                     continue
                 prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
                           ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
                 home = _state_before(text, ent, mentions, actors) if kind is ActorKind.PERSON else ""
                 note = f"; state {home} from the title before the name" if home else ""
+                if not home and kind in (ActorKind.PERSON, ActorKind.ORGANISATION):
+                    home = _state_of(doc, ent, lexicon)
+                    note = f"; state {home} from 'of' after the name" if home else ""
                 actor = Actor(
                     id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, home_state=home,
                     source="unresolved: spaCy NER" + note,
@@ -219,6 +223,25 @@ def _group_for(lexicon: Lexicon, adjective: str) -> Candidate | None:
             if candidate.actor.kind in (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP):
                 return candidate
     return None
+
+
+def _state_of(doc: Doc, ent: SpacySpan, lexicon: Lexicon) -> str:
+    """The state in "King Hassan of Morocco", "the Supreme Council of Iraq": a name followed by "of"
+    and a state's name belongs to that state."""
+    index = ent.end
+    if doc[ent.end - 1].lower_ != "of":  # the NER may keep the "of" when the ruler took the state
+        if index >= len(doc) or doc[index].lower_ != "of":
+            return ""
+        index += 1
+    if index < len(doc) and doc[index].lower_ == "the":
+        index += 1
+    if index >= len(doc) or doc[index].ent_type_ != "FL_STATE" or doc[index].ent_iob_ != "B":
+        return ""
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    states = [c for c in lexicon.lookup(doc[index:end].text) if c.actor.kind is ActorKind.STATE]
+    return states[0].actor.home_state if states else ""
 
 
 def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
