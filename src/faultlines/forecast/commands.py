@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -43,18 +44,59 @@ def run_scenario_file(
     The overrides replace the scenario's parameters (rounds) and default uncertainty.
     """
     from faultlines.forecast.run import forecast
-    from faultlines.forecast.scenario import load_scenarios
+    from faultlines.forecast.scenario import CAPABILITY_REL_MAX, SALIENCE_SD_MAX, load_scenarios
 
+    if seed is not None and seed < 0:
+        raise InputError(E.E041, option="--seed", reason=f"{seed} is out of range: must be >= 0")
+    _in_range("--salience-sd", salience_sd, SALIENCE_SD_MAX)
+    _in_range("--capability-rel", capability_rel, CAPABILITY_REL_MAX)
     results = []
     for scenario in load_scenarios(path):
         if rounds is not None:
             scenario.parameters.rounds = rounds
+        scale = scenario.issue.scale
+        _in_range("--position-sd", position_sd, scale.max - scale.min, "the scale's width")
         unc = scenario.uncertainty
         unc.position_sd = unc.position_sd if position_sd is None else position_sd
         unc.salience_sd = unc.salience_sd if salience_sd is None else salience_sd
         unc.capability_rel = unc.capability_rel if capability_rel is None else capability_rel
         results.append(forecast(scenario, model=model, runs=runs, seed=seed))  # type: ignore[arg-type]
     return results
+
+
+def _in_range(option: str, value: float | None, high: float, what: str = "") -> None:
+    """Refuse an uncertainty override outside the range a scenario file may state (E041)."""
+    if value is None:
+        return
+    if not math.isfinite(value) or not 0.0 <= value <= high:
+        bound = f"{high:g}" + (f" ({what})" if what else "")
+        raise InputError(E.E041, option=option, reason=f"{value:g} is out of range: must be between 0 and {bound}")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN/infinite float replaced by ``None``: JSON has no NaN, and the web app's
+    ``JSON.parse`` rejects the bare ``NaN`` Python would otherwise write."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def result_json(results: list[Any]) -> str:
+    """The JSON text ``--json`` writes: one result object, or a list for several dimensions."""
+    payload = _finite([r.to_dict() for r in results])
+    return json.dumps(payload if len(payload) > 1 else payload[0], indent=2, allow_nan=False) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    """Write an output file; a bad path is a coded error (E031), not a traceback."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(E.E031, path=str(path), reason=f"cannot be written: {exc.strerror or exc}") from None
 
 
 def _print(result: Any, max_actors: int = 12) -> None:
@@ -249,14 +291,16 @@ def register(app: typer.Typer) -> None:
         for result in results:
             _print(result)
         if json_file is not None:
-            payload = [r.to_dict() for r in results]
-            json_file.write_text(
-                json.dumps(payload if len(payload) > 1 else payload[0], indent=2) + "\n", encoding="utf-8"
-            )
+            _write(json_file, result_json(results))
         if plots is not None:
             from faultlines.forecast.plots import write_plots
 
-            written = [p for r in results for p in write_plots(r, plots)]
+            try:
+                written = [p for r in results for p in write_plots(r, plots)]
+            except OSError as exc:
+                raise InputError(
+                    E.E031, path=str(plots), reason=f"cannot write figures: {exc.strerror or exc}"
+                ) from None
             typer.echo(f"wrote {len(written)} figures to {plots}")
 
 
@@ -285,5 +329,5 @@ def _draft(
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        _write(out, text)
         typer.echo(f"wrote draft scenario to {out}: review every number before relying on it")

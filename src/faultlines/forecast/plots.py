@@ -16,6 +16,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60] or "issue"
 
 
+def plain(text: str) -> str:
+    """User text (issue, actor and scale names) safe for matplotlib: two ``$`` ("$5bn–$10bn") would
+    otherwise start mathtext and fail at ``savefig``."""
+    return text.replace("$", r"\$")
+
+
 def _save(fig: Any, folder: Path, stem: str) -> list[Path]:
     paths = []
     for suffix in ("png", "svg"):
@@ -47,8 +53,8 @@ def write_plots(result: Forecast, folder: Path) -> list[Path]:
 
     def label_axis(ax: Any) -> None:
         ax.set_ylim(scale.min, scale.max)
-        low = f"{scale.min:g}" + (f" = {scale.min_label}" if scale.min_label else "")
-        high = f"{scale.max:g}" + (f" = {scale.max_label}" if scale.max_label else "")
+        low = f"{scale.min:g}" + (f" = {plain(scale.min_label)}" if scale.min_label else "")
+        high = f"{scale.max:g}" + (f" = {plain(scale.max_label)}" if scale.max_label else "")
         ax.set_ylabel(f"position ({low} … {high})")
 
     if result.eu is not None:
@@ -57,14 +63,14 @@ def write_plots(result: Forecast, folder: Path) -> list[Path]:
         fig, ax = plt.subplots(figsize=(9, 5))
         for i, actor in enumerate(scenario.actors):
             ax.plot(
-                steps, rounds.positions[0, :, i], marker="o", markersize=3, linewidth=1.2, label=actor.name
+                steps, rounds.positions[0, :, i], marker="o", markersize=3, linewidth=1.2, label=plain(actor.name)
             )
         ax.plot(steps, rounds.median[0], color="black", linewidth=2.5, label="weighted median (EU forecast)")
         ax.plot(steps, rounds.mean[0], color="black", linestyle="--", linewidth=1.5, label="weighted mean")
         ax.axhline(result.compromise, color="grey", linestyle=":", linewidth=1.5, label="compromise model")
         ax.set_xlabel("round")
         label_axis(ax)
-        ax.set_title(f"{scenario.issue.name}: positions over rounds ({result.eu.dynamics})")
+        ax.set_title(f"{plain(scenario.issue.name)}: positions over rounds ({result.eu.dynamics})")
         ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
         written += _save(fig, folder, f"{stem}_positions")
         plt.close(fig)
@@ -89,11 +95,11 @@ def write_plots(result: Forecast, folder: Path) -> list[Path]:
         )
         ax.set_xlim(scale.min, scale.max)
         ax.set_xlabel(
-            f"outcome ({scale.min:g} = {scale.min_label or 'min'} … "
-            f"{scale.max:g} = {scale.max_label or 'max'})"
+            f"outcome ({scale.min:g} = {plain(scale.min_label or 'min')} … "
+            f"{scale.max:g} = {plain(scale.max_label or 'max')})"
         )
         ax.set_ylabel("runs")
-        ax.set_title(f"{scenario.issue.name}: {mc.runs} Monte Carlo runs (seed {mc.seed})")
+        ax.set_title(f"{plain(scenario.issue.name)}: {mc.runs} Monte Carlo runs (seed {mc.seed})")
         ax.legend(fontsize=8)
         written += _save(fig, folder, f"{stem}_distribution")
         plt.close(fig)

@@ -216,9 +216,38 @@ class Forecast:
         }
 
 
+def outcome_series(rounds: EURounds, kind: str) -> Array:
+    """The outcome per run and round (runs, rounds + 1): the weighted median (BDM) or mean."""
+    return rounds.median if kind == "median" else rounds.mean
+
+
 def outcome_of(rounds: EURounds, kind: str) -> Array:
     """The forecast outcome of each run: the final round's weighted median (BDM) or mean."""
-    return rounds.median[:, -1] if kind == "median" else rounds.mean[:, -1]
+    return outcome_series(rounds, kind)[:, -1]
+
+
+def _span(scenario: Scenario) -> float:
+    """The issue scale's width: the one yardstick for "settled" in the single run and Monte Carlo."""
+    return scenario.issue.scale.max - scenario.issue.scale.min
+
+
+#: Most cells (runs × (rounds + 1) × actors) one forecast may hold per round array; the model keeps
+#: about six such float arrays, so this bounds memory near 250 MB instead of failing with MemoryError.
+MAX_CELLS = 5_000_000
+
+
+def check_size(scenario: Scenario, runs: int) -> None:
+    """Refuse (E041) a Monte Carlo run too large to hold in memory, naming the largest runs that fit."""
+    per_run = (scenario.parameters.rounds + 1) * max(len(scenario.actors), 1)
+    if runs * per_run > MAX_CELLS:
+        from faultlines.errors import E, InputError
+
+        raise InputError(
+            E.E041,
+            option="--runs",
+            reason=f"{runs} runs of {scenario.parameters.rounds} rounds × {len(scenario.actors)} actors is too "
+            f"large; at most {MAX_CELLS // per_run} runs for this scenario",
+        )
 
 
 def _converged_round(positions: Array, span: float) -> int | None:
@@ -294,6 +323,7 @@ def monte_carlo(
     """
     if runs < 2:
         raise ValueError("Monte Carlo needs at least 2 runs")
+    check_size(scenario, runs)
     cs, xs, ss = perturb(scenario, runs, seed)
     base = compromise(cs, xs, ss)
     outcome, final, counts = base, xs, {}
@@ -301,8 +331,8 @@ def monte_carlo(
         rounds = run_eu(cs, xs, ss, scenario.parameters.rounds, options_of(scenario))
         outcome = outcome_of(rounds, scenario.parameters.outcome)
         final = rounds.positions[:, -1, :]
-        span = xs.max(axis=1) - xs.min(axis=1)
-        labels = classify_dynamics(rounds.positions, rounds.median, span)
+        series = outcome_series(rounds, scenario.parameters.outcome)
+        labels = classify_dynamics(rounds.positions, series, _span(scenario))
         counts = {name: labels.count(name) for name in DYNAMICS}
 
     columns, names = [], []
@@ -334,13 +364,14 @@ def forecast(
 
     ``runs``/``seed`` default to the scenario's parameters; ``runs`` of 0 or 1 skips Monte Carlo.
     """
+    check_size(scenario, max(scenario.parameters.runs if runs is None else runs, 1))
     c, x, s = inputs_of(scenario)
     result = Forecast(scenario=scenario, model=model, compromise=float(compromise(c, x, s)))
     if model in ("eu", "both"):
         rounds = run_eu(c, x, s, scenario.parameters.rounds, options_of(scenario))
         outcome = float(outcome_of(rounds, scenario.parameters.outcome)[0])
-        span = scenario.issue.scale.max - scenario.issue.scale.min
-        dynamics = classify_dynamics(rounds.positions, rounds.median, span)[0]
+        span = _span(scenario)
+        dynamics = classify_dynamics(rounds.positions, outcome_series(rounds, scenario.parameters.outcome), span)[0]
         result.eu = EUForecast(
             rounds=rounds,
             outcome=outcome,

@@ -250,12 +250,20 @@ class _Reader:
         return str(value)
 
 
+#: Upper bounds of the uncertainty fields (position_sd is bounded by the scale span): the scenario
+#: parser and the CLI overrides share them, so no path can feed the model an overflowing exp().
+SALIENCE_SD_MAX = 1.0
+CAPABILITY_REL_MAX = 5.0
+
+
 def _uncertainty(read: _Reader, value: Any, where: tuple[Any, ...], span: float) -> Uncertainty:
     data = read.mapping(value, where, {"position_sd", "salience_sd", "capability_rel"})
     return Uncertainty(
         position_sd=read.number(data.get("position_sd", 0.0), (*where, "position_sd"), 0.0, span),
-        salience_sd=read.number(data.get("salience_sd", 0.0), (*where, "salience_sd"), 0.0, 1.0),
-        capability_rel=read.number(data.get("capability_rel", 0.0), (*where, "capability_rel"), 0.0, 5.0),
+        salience_sd=read.number(data.get("salience_sd", 0.0), (*where, "salience_sd"), 0.0, SALIENCE_SD_MAX),
+        capability_rel=read.number(
+            data.get("capability_rel", 0.0), (*where, "capability_rel"), 0.0, CAPABILITY_REL_MAX
+        ),
     )
 
 
@@ -538,10 +546,14 @@ def load_scenarios(path: Path) -> list[Scenario]:
     """Load a YAML scenario (one issue) or a KTAB CSV (one scenario per dimension)."""
     if not path.exists():
         raise InputError(E.E001, path=path)
+    if not path.is_file():
+        raise InputError(E.E031, path=path, reason="is not a file (a scenario is one .yaml/.yml or KTAB .csv file)")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(E.E004, path=path, offset=error.start) from None
+    except OSError as error:
+        raise InputError(E.E031, path=path, reason=f"cannot be read: {error.strerror or error}") from None
     if not text.strip():
         raise InputError(E.E002, path=path)
     if path.suffix.lower() == ".csv":
