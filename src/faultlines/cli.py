@@ -20,6 +20,7 @@ from faultlines.errors import FaultlinesError
 #: Modules whose ``register(app)`` adds sub-commands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
     "faultlines.read.commands",
+    "faultlines.analyze",
     "faultlines.forecast.commands",
     "faultlines.structure.commands",
     "faultlines.check.commands",

@@ -3,7 +3,7 @@
 A pure function of model objects, shared by reading (per document) and the store (per corpus), so
 every capability sees relations computed the same way. Each relation keeps all of its evidence.
 
-Weighting: an event weighs ``|PLOVER score| / 10`` (an air strike counts more than a protest note),
+Weighting: an event weighs ``max(|PLOVER score|, 1) / 10`` (an air strike counts more than a protest note),
 a stated relation weighs 1. Hedged items count half (speculative, future, or denied by a party);
 negated items ("did not attack") are not evidence of the relation at all.
 """
@@ -44,13 +44,9 @@ def state_projection(actors: Iterable[Actor]) -> dict[str, str]:
     for actor in actors:
         if actor.home_state not in states:
             continue
-        if actor.kind is ActorKind.PERSON or (
-            actor.kind is ActorKind.ORGANISATION and actor.sector in STATE_SECTORS
-        ):
+        if actor.kind is ActorKind.PERSON or (actor.kind is ActorKind.ORGANISATION and actor.sector in STATE_SECTORS):
             out[actor.id] = states[actor.home_state]
     return out
-
-
 
 
 def modality_factor(modality: Modality) -> float:
@@ -77,9 +73,7 @@ def event_evidence(event: Event) -> list[tuple[str, str, Evidence]]:
             if source == target:
                 continue
             for kind in kinds:
-                out.append(
-                    (source, target, Evidence(event.id, "event", event.span, sign, share, kind, event.when))
-                )
+                out.append((source, target, Evidence(event.id, "event", event.span, sign, share, kind, event.when)))
     return out
 
 
@@ -122,6 +116,7 @@ def aggregate_relations(
     for statement in statements:
         pieces.extend(statement_evidence(statement))
     by_pair: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    counted: set[tuple[str, str, str, str]] = set()
     for source, target, piece in pieces:
         if kinds is not None and piece.kind not in kinds:
             continue
@@ -131,6 +126,11 @@ def aggregate_relations(
         if source == target:
             continue
         a, b = sorted((source, target))
+        # "Netanyahu and the Israeli army threatened Iran" is one Israel-Iran event, not two
+        key = (piece.item_id, piece.kind.value, a, b)
+        if key in counted:
+            continue
+        counted.add(key)
         by_pair[(a, b)].append(piece)
     relations = []
     for (a, b), evidence in sorted(by_pair.items()):

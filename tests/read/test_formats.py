@@ -110,3 +110,30 @@ def test_analyze_without_input_runs_the_example_and_writes_json(tmp_path: Path) 
     assert data["schema_version"] and data["documents"] and data["events"]
     relation = data["relations"][0]
     assert relation["sign"] in (-1, 0, 1) and relation["a_name"] and relation["evidence"][0]["span"]["text"]
+
+
+def test_html_without_closing_head_keeps_its_body() -> None:
+    text, title = html_to_text("<!doctype html><html><head><title>T</title><meta charset=utf-8><body><p>Iran met.</p>")
+    assert (text, title) == ("Iran met.", "T")
+
+
+def test_directory_named_through_dot_paths_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / ".cache" / "articles"
+    (corpus / ".git").mkdir(parents=True)
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / ".git" / "b.txt").write_text(ARTICLE)
+    (corpus / "scan.pdf").write_bytes(b"%PDF")
+    monkeypatch.chdir(corpus)
+    items = list(read_sources([Path("..") / "articles"]))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Skipped"]
+    assert "unsupported format '.pdf'" in items[1].reason
+
+
+def test_a_bad_named_input_stops_before_anything_is_stored(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "store.duckdb"
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    assert main(["read", str(good), str(tmp_path / "missing.txt"), "--db", str(db)]) == 2
+    assert "E001" in capsys.readouterr().err
+    with open_store(db) as store:
+        assert store.counts()["documents"] == 0

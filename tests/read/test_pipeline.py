@@ -131,3 +131,28 @@ def test_seed_group_and_weapons(seed_model: DocumentModel) -> None:
     barak = [a for name, a in weapons.items() if "Barak" in name]
     assert harop and barak and harop[0].home_state == "ISR" and barak[0].home_state == "ISR"
     assert not any(a.kind is ActorKind.PERSON and "Barak" in a.name for a in actors.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijan signed a counter-terrorism pact with Israel.", []),
+        ("Tensions between Iran and Azerbaijan eased after the talks.", []),
+        ("Tensions between Iran and Azerbaijan rose sharply in 2021.", [-1]),
+        ("Turkey shares a boundary with Armenia.", []),
+    ],
+)
+def test_hostile_cues_need_hostile_meaning(text: str, expected: list[int]) -> None:
+    assert [s.sign for s in read_text(text).statements] == expected
+
+
+def test_group_ties_skip_sentences_about_conflict() -> None:
+    peaceful = read_text("Millions of Kurds live in Turkey and in Iraq.")
+    hostile = read_text("Kurds in Turkey protested against Ankara's new law.")
+    assert any(s.rule == "gazetteer:group-lives-in-state" for s in peaceful.statements)
+    assert not any(s.rule == "gazetteer:group-lives-in-state" for s in hostile.statements)
+
+
+def test_a_leaders_state_is_added_even_when_never_named() -> None:
+    model = read_text("Netanyahu criticised Raisi sharply in a speech.", date=date(2023, 1, 10))
+    assert {"Israel", "Iran"} <= {a.name for a in model.actors}

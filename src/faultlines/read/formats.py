@@ -55,7 +55,7 @@ def parse_date(value: str | None) -> date | None:
 class _TextExtractor(HTMLParser):
     """Collects visible text; drops script, style and other non-content elements entirely."""
 
-    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head", "nav", "footer"})
+    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "nav", "footer"})
     BLOCK = frozenset(
         {
             "p",
@@ -214,9 +214,13 @@ def _jsonl(text: str, where: str) -> Iterator[RawDocument | Skipped]:
         yield RawDocument(body, title, day, str(record.get("url") or ""), f"{where}:{number}")
 
 
-def read_file(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[RawDocument | Skipped]:
-    """Documents in one file. Raises :class:`InputError` for a file that cannot be read at all."""
+def check_path(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> None:
+    """Refuse a named input before any reading starts: missing, unsupported, or too large."""
     where = str(path)
+    if str(path) == "-" or path.is_dir():
+        if not path.exists() and str(path) != "-":
+            raise InputError(E.E001, path=where)
+        return
     if not path.exists():
         raise InputError(E.E001, path=where)
     suffix = path.suffix.lower()
@@ -225,6 +229,13 @@ def read_file(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[RawDocu
     size_mb = path.stat().st_size / 1e6
     if size_mb > max_mb:
         raise InputError(E.E005, path=where, size=f"{size_mb:.1f}", limit=f"{max_mb:g}")
+
+
+def read_file(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[RawDocument | Skipped]:
+    """Documents in one file. Raises :class:`InputError` for a file that cannot be read at all."""
+    where = str(path)
+    check_path(path, max_mb=max_mb)
+    suffix = path.suffix.lower()
     text = decode(path.read_bytes(), where)
     if suffix in {".jsonl", ".ndjson"}:
         yield from _jsonl(text, where)
@@ -243,7 +254,11 @@ def read_sources(paths: list[Path], *, max_mb: float = DEFAULT_MAX_MB) -> Iterat
             yield _from_text(decode(data, "<stdin>"), "", "<stdin>")
         elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() not in SUFFIXES or any(part.startswith(".") for part in child.parts):
+                # hidden files and folders *below* the named directory are not articles
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() not in SUFFIXES:
+                    yield Skipped(str(child), f"unsupported format '{child.suffix or '(none)'}'")
                     continue
                 try:
                     yield from read_file(child, max_mb=max_mb)

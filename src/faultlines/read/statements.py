@@ -51,15 +51,15 @@ CUES: tuple[Cue, ...] = (
          r"\bcold relations\b|\bdrifted apart\b", K.DIPLOMATIC, -1),
     _cue(r"\bdistrust\b|\bmistrust\b|\bsuspicions? (?:of|about|toward|towards)\b|\bbetrayal\b", K.DIPLOMATIC, -1),
     _cue(r"\bdissatisfaction with\b|\bdispleasure with\b|\bgrievances? (?:with|against)\b", K.DIPLOMATIC, -1),
-    _cue(r"\bterritorial (?:dispute|claims?|integrity)\b|\bborder dispute\b|\bboundary\b", K.TERRITORY, -1),
-    _cue(r"\bdeterrence against\b|\bcounter\b|\bcontain(?:ment of)?\b", K.MILITARY, -1),
+    _cue(r"\bterritorial (?:dispute|claims?|integrity)\b|\bborder dispute\b|\bboundary dispute\b", K.TERRITORY, -1),
+    _cue(r"\bdeterrence against\b|\bto counter\b(?!-)|\bcontain(?:ment of)?\b", K.MILITARY, -1),
 )  # fmt: skip
 
 _AGENT_KINDS = {ActorKind.STATE, ActorKind.ORGANISATION, ActorKind.PERSON, ActorKind.ETHNIC_GROUP,
                 ActorKind.RELIGIOUS_GROUP}  # fmt: skip
-_PREP_AFTER = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,3}?(?:with|to|for|toward|towards|against|of|on|between)\s", re.I
-)
+_PREP_AFTER = re.compile(r"^\W*(?:[\w'’-]+\s+){0,3}?(?:with|to|for|toward|towards|against|of|on|between)\s", re.I)
+#: A hostile cue whose sentence goes on to say it faded ("tensions ... eased") states no hostility.
+_RELIEVED = re.compile(r"\b(eased|easing|defused|subsided|calmed|cooled|resolved|ended|abated|thawed)\b", re.I)
 _NEGATED = re.compile(r"\b(not|no|never|neither|nor)\b[^.;]{0,30}$", re.I)
 
 
@@ -76,9 +76,7 @@ def find_statements(
     statements: list[Statement] = []
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        here = [
-            m for m in mentions if start <= m.span.start < end and actors[m.actor_id].kind in _AGENT_KINDS
-        ]
+        here = [m for m in mentions if start <= m.span.start < end and actors[m.actor_id].kind in _AGENT_KINDS]
         if len({m.actor_id for m in here}) < 2:
             continue
         seen: set[tuple[str, str, str]] = set()
@@ -88,6 +86,8 @@ def find_statements(
                 if pair is None:
                     continue
                 source, target = pair
+                if cue.sign < 0 and _RELIEVED.search(sentence[match.end() : match.end() + 80]):
+                    continue
                 key = (source, target, cue.kind.value)
                 if source == target or key in seen:
                     continue
