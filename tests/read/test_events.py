@@ -51,6 +51,8 @@ SENTENCES = {
     "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
     "domestic": "Kenyan police arrested Kenyan opposition activists.",
     "title": "The Danish government today welcomed President Zorbanu's statement.",
+    "claimed": "The US claimed that Iran had attacked Iraq.",
+    "alleged": "A report by Chile alleged that Peru had helped the rebels.",
     "of_state": "King Zorbanu of Morocco said he would be ready to host a meeting with Spain.",
     "title_real": "Chilean Foreign Minister Zorbanu visited Peru.",
     "domestic_in": "Rebels in Chad attacked government troops.",
@@ -242,3 +244,13 @@ def test_a_name_followed_by_of_and_a_state_belongs_to_it(models: dict[str, Docum
     people = {a.name: a.home_state for a in models["of_state"].actors if a.kind.value == "person"}
     assert people == {"Zorbanu": "MAR"}
     _check(models["of_state"], "AGREE", {"MAR"})
+
+
+def test_claiming_another_attacked_accuses_them(models: dict[str, DocumentModel]) -> None:
+    _check(models["claimed"], "ACCUSE", {"USA"}, {"IRN"})
+    assert any(e.type == "ASSAULT" for e in models["claimed"].events)
+
+
+def test_an_allegation_targets_the_subject_of_what_is_alleged(models: dict[str, DocumentModel]) -> None:
+    event = _main(models["alleged"])
+    assert event.type == "ACCUSE" and _codes(models["alleged"], event.targets) == {"PER"}

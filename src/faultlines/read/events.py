@@ -119,6 +119,9 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "st
 #: Reporting verbs that attribute without doubting (unlike "believe", "claim", "suspect").
 _NEUTRAL_REPORT = {"say", "tell", "announce", "state", "declare", "report", "confirm", "add", "quote", "stress",
                    "reiterate", "indicate", "note"}  # fmt: skip
+#: Verbs that put forward a contested statement; about another's hostile act they accuse.
+_CLAIM = {"claim", "allege", "charge", "contend", "assert"}
+_HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
 #: Verbs whose complement is a decision taken, not a threat made.
 _DECISION = {"announce", "decide", "rule", "order", "vote"}
 #: Modal verbs that make a reported clause a demand ("Russia said Sudan must return the helicopter").
@@ -557,6 +560,10 @@ def code_events(ctx: Context) -> list[Event]:
         demand = _reported_demand(token, ctx, consumed)
         if demand is not None:
             found.append(demand)
+        claim = _claimed_wrong(token, ctx, lex)
+        if claim is not None:
+            found.append(claim)
+            consumed.add(token.i)
     for token in doc:
         if token.i in consumed:
             continue
@@ -580,7 +587,7 @@ def code_events(ctx: Context) -> list[Event]:
                         targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                         targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
                     targets.extend(a for a in _prep_objects(clause, ctx) if a not in targets)
-            if not targets and trigger.event_type in ("REQUEST", "THREATEN"):
+            if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
                 # "demanded that the United States match ...": who is to act is the addressee;
                 # "threatened to strike if Israel ...": who must comply is the one threatened
                 targets = [a for a in _clause_subjects(token, ctx) if a not in sources]
@@ -718,6 +725,27 @@ def _reported_demand(token: Token, ctx: Context, consumed: set[int]) -> tuple[Ev
         event.modality.future = False  # the demand itself was made
         consumed.add(clause.i)
         return event, clause
+    return None
+
+
+def _claimed_wrong(token: Token, ctx: Context, lex: Lexicon) -> tuple[Event, Token] | None:
+    """ "The US claimed that Iraq had attacked ...": claiming that another did a hostile act accuses
+    them of it (CAMEO 112). The claimed act is still coded, hedged by the claim."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _CLAIM:
+        return None
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        act = _verb_trigger(clause, lex, ctx) if clause.pos_ == "VERB" else None
+        if act is None or act.event_type not in _HOSTILE:
+            continue
+        speaker, _ = _subject(token)
+        sources = _np_actors(speaker, ctx)
+        doer, _ = _subject(clause)
+        targets = [a for a in _np_actors(doer, ctx) if a not in sources]
+        if not sources or not targets:
+            continue
+        event = _event(ctx, Trigger("ACCUSE", "allege", None), token, sources, targets,
+                       f"claimed:{token.lemma_}+{clause.lemma_}", [*_phrase(clause)])  # fmt: skip
+        return (event, token) if event is not None else None
     return None
 
 
