@@ -114,3 +114,26 @@ def test_version_mismatch_and_bad_file_are_clear(tmp_path: Path) -> None:
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="E020"):
         open_store(junk)
+
+
+def test_a_foreign_duckdb_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    import duckdb
+
+    path = tmp_path / "theirs.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE sales (id INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match="not a faultlines store"):
+        open_store(path)
+    con = duckdb.connect(str(path))  # the file is not left locked, and nothing was added to it
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    con.close()
+    assert tables == {"sales"}
+
+
+def test_delete_document_removes_everything_read_from_it(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.duckdb") as store:
+        store.ingest_many([_model("one"), _model("two")])
+        assert store.delete_document("one") and not store.delete_document("one")
+        assert store.document_ids() == ["two"]
+        assert store.counts()["events"] == 1 and store.counts()["claims"] == 1

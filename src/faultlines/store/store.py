@@ -68,9 +68,14 @@ class Store:
             raise
         except (duckdb.Error, OSError) as error:
             raise StoreError(E.E020, path=path, reason=str(error).splitlines()[0]) from error
-        if not read_only:
-            self._migrate()
-        self._check_version()
+        try:
+            self._refuse_foreign()
+            if not read_only:
+                self._migrate()
+            self._check_version()
+        except StoreError:
+            self.con.close()  # never leave the file locked behind a refusal
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -81,6 +86,12 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _refuse_foreign(self) -> None:
+        """Refuse a DuckDB file that holds tables but is not a faultlines store: never write into it."""
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if tables and "meta" not in tables:
+            raise StoreError(E.E020, path=self.path, reason="a DuckDB file that is not a faultlines store")
 
     def _migrate(self) -> None:
         try:
@@ -104,6 +115,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this content hash is stored."""
         return bool(self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone())
 
     def ingest(self, model: DocumentModel) -> bool:
@@ -153,11 +165,15 @@ class Store:
         """Remove a document and everything read from it (actors stay: they are shared)."""
         if not self.has_document(doc_id):
             return False
-        self.con.execute("BEGIN")
-        for table in ("mentions", "events", "statements", "quantities", "claims"):
-            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-        self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("BEGIN")
+            for table in ("mentions", "events", "statements", "quantities", "claims"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+            self.con.execute("COMMIT")
+        except duckdb.Error as error:
+            self.con.execute("ROLLBACK")
+            raise StoreError(E.E022, reason=str(error).splitlines()[0]) from error
         return True
 
     def write_table(self, name: str, rows: list[dict[str, Any]]) -> None:
@@ -193,6 +209,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def document_ids(self) -> list[str]:
+        """Ids of the stored documents, in the order they were stored."""
         return [
             r[0] for r in self.con.execute("SELECT id FROM documents ORDER BY ingested_at, id").fetchall()
         ]
@@ -206,6 +223,7 @@ class Store:
         }
 
     def documents(self, doc_ids: Sequence[str] | None = None) -> list[Document]:
+        """The stored documents (all, or those in ``doc_ids``), in the order they were stored."""
         sql, params = _filtered(
             "SELECT id, title, date, url, source, language, text, sentences FROM documents", "id", doc_ids
         )
@@ -224,6 +242,7 @@ class Store:
         ]
 
     def actors(self) -> list[Actor]:
+        """Every stored actor, by id."""
         rows = self.con.execute(
             "SELECT id, name, kind, qid, home_state, sector, states, aliases, source FROM actors ORDER BY id"
         ).fetchall()
