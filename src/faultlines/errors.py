@@ -31,6 +31,7 @@ class E(enum.StrEnum):
     E040 = "No actor named '{name}' in the model. Known actors include: {known}."
     E041 = "Invalid value for {option}: {reason}"
     E050 = "Cannot start the server: {reason}"
+    E060 = "The '{engine}' engine cannot start: {reason}"
 
 
 class FaultlinesError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,8 +31,14 @@ def read_into_store(
     doc_date: date | None = None,
     max_mb: float = 20.0,
     progress: bool = True,
+    engine: str | None = None,
+    workers: int | None = None,
 ) -> dict[str, Any]:
-    """Read inputs and store them; returns counts and the skipped inputs with reasons."""
+    """Read inputs and store them; returns counts and the skipped inputs with reasons.
+
+    ``engine``/``workers`` spread the reading over worker processes or Ray (docs/scale.md); this
+    process stays the one writer. The default reads here, as before.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from faultlines.read import Skipped, read_paths
@@ -66,7 +73,14 @@ def read_into_store(
         transient=True,
     ) as bar:
         task = bar.add_task("", total=None)
-        for item in read_paths(paths, date=doc_date, max_mb=max_mb):
+        if (engine or ("process" if (workers or 1) > 1 else "local")) == "local":
+            items = read_paths(paths, date=doc_date, max_mb=max_mb)
+        else:
+            from faultlines.scale import read_paths_parallel
+
+            engine, workers = engine or "process", workers or os.cpu_count() or 1
+            items = read_paths_parallel(paths, date=doc_date, max_mb=max_mb, engine=engine, workers=workers)
+        for item in items:
             if isinstance(item, Skipped):
                 skipped.append({"source": item.source, "reason": item.reason})
             else:
@@ -90,9 +104,14 @@ def register(app: typer.Typer) -> None:
         doc_date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD for undated inputs."),
         max_mb: float = typer.Option(20.0, "--max-mb", help="Refuse files larger than this."),
         as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+        workers: int | None = typer.Option(None, "--workers", help="Read in N worker processes (or Ray actors)."),
+        engine: str | None = typer.Option(None, "--engine", help="local, process or ray (docs/scale.md)."),
     ) -> None:
         """Read articles and store their model (idempotent: a stored article is not stored twice)."""
-        result = read_into_store(paths, db=db, doc_date=_parse_date(doc_date), max_mb=max_mb, progress=not as_json)
+        result = read_into_store(
+            paths, db=db, doc_date=_parse_date(doc_date), max_mb=max_mb, progress=not as_json,
+            engine=engine, workers=workers,
+        )  # fmt: skip
         if as_json:
             typer.echo(json.dumps(result, indent=2))
             return
