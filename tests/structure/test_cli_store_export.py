@@ -179,3 +179,11 @@ def test_json_on_stdout_stays_clean_when_the_lp_path_runs(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["frustration"]["optimal"] and report["census"]["triangles"] == 0
+
+
+def test_what_if_applies_to_the_last_window_only(tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    report = run_structure(db=db, windows=["2016", "2022"], what_ifs=["Azerbaijan,Israel,-"])
+    assert "what_if" not in report["windows"]["2016"]
+    what = report["windows"]["2022"]["what_if"]
+    assert what["changes"][0]["action"] == "flip" and what["index_after"] == 1

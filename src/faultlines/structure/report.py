@@ -132,7 +132,8 @@ def windows_report(
     """Analysis of each named window plus, with two or more, change over time between them.
 
     One window gives the same layout as :func:`structure_report` plus ``"window"``; several give
-    ``{"version", "windows": {name: analysis}, "change": ChangeReport.to_dict()}``.
+    ``{"version", "windows": {name: analysis}, "change": ChangeReport.to_dict()}``, with the
+    what-if ``changes`` applied to the last window only.
     """
     options: dict[str, Any] = {
         "doc_id": doc_id,
@@ -150,7 +151,12 @@ def windows_report(
         name: frustration_index(G, weighted=weighted, method=method, time_limit=time_limit)
         for name, G in graphs.items()
     }
-    analyses = {name: analyse_graph(G, **options, frustration=solved[name]) for name, G in graphs.items()}
+    last = list(graphs)[-1]
+    analyses = {
+        # a what-if is about the present: apply it to the last window only
+        name: analyse_graph(G, **{**options, "changes": changes if name == last else None}, frustration=solved[name])
+        for name, G in graphs.items()
+    }
     change = change_over_time(graphs, k=k, weighted=weighted, time_limit=time_limit, frustrations=solved)
     return {"version": REPORT_VERSION, "windows": analyses, "change": change.to_dict()}
 
