@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from faultlines.errors import E, FaultlinesError, InputError
+from faultlines.errors import E, FaultlinesError, InputError, StoreError
 
 if TYPE_CHECKING:
     from faultlines.check.report import CheckReport
@@ -29,12 +29,18 @@ STYLE = {
 
 
 def parse_date(value: str | None) -> date | None:
-    if not value:
+    """``--date``: an ISO date, also with a time part (``2024-05-19T10:00``), as ``read`` parses dates.
+
+    The same rule as ``faultlines.read``'s date parser (the first ten characters are the date), so the
+    two commands accept the same values; ``None`` for an empty value.
+    """
+    if value is None or not value.strip():
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(text[:10])
     except ValueError as exc:
-        raise InputError(E.E010, value=value) from exc
+        raise InputError(E.E010, value=text) from exc
 
 
 def check_paths(
@@ -46,39 +52,61 @@ def check_paths(
 ) -> list[CheckReport]:
     """Read the inputs, check every claim, cross-check with the store's corpus and store the verdicts.
 
-    ``doc_date`` is used for documents whose metadata carries no date. With ``db``, the store's other
-    documents are the corpus for the cross-check and the verdicts are written to its ``verdicts``
-    table (rows of re-checked documents are replaced, others kept).
+    ``doc_date`` is used for documents whose metadata carries no date. With ``db`` (an existing store,
+    else E020), the store's other documents are the corpus for the cross-check and the verdicts are
+    written to its ``verdicts`` table (rows of re-checked documents are replaced, others kept). The
+    claims extracted from stored documents are kept in its ``claims`` results table and reused while
+    the extraction key (faultlines version, reference base) is unchanged. The store is open only to
+    read the corpus and to write results, not while checking.
     """
     from faultlines.check.reference import load_reference
     from faultlines.check.report import check_model
     from faultlines.read import Skipped, read_paths
 
     base = load_reference(reference or None)
+    if db is not None and not db.is_file():
+        # opening for writing would create an empty store and cross-check against nothing
+        raise StoreError(E.E020, path=db, reason="no such store (create it with 'faultlines read ... --db')")
     models = []
+    skipped = 0
     for item in read_paths(paths):
         if isinstance(item, Skipped):
+            skipped += 1
             console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
         else:
             models.append(item)
     if not models:
-        raise InputError(E.E011, count=len(paths))
-    corpus = None
-    store = None
-    if db is not None:
-        from faultlines.store import open_store
+        raise InputError(E.E011, count=skipped)
+    if db is None:
+        return [check_model(m, base, None, None if m.document.date is not None else doc_date) for m in models]
 
-        store = open_store(db)
-        corpus = store.corpus()
-    try:
-        reports = [check_model(m, base, corpus, None if m.document.date is not None else doc_date) for m in models]
-        if store is not None:
-            checked = {r.doc_id for r in reports}
-            kept = [row for row in store.read_table("verdicts") if row.get("doc_id") not in checked]
-            store.write_table("verdicts", kept + [row for r in reports for row in r.rows()])
-    finally:
-        if store is not None:
-            store.close()
+    from faultlines.check.corpus import (
+        CLAIMS_TABLE,
+        claim_rows,
+        corpus_claims,
+        extraction_key,
+        index_claims,
+        load_claims,
+    )
+    from faultlines.store import open_store
+
+    key = extraction_key(base)
+    with open_store(db) as store:
+        corpus = store.corpus(with_relations=False)
+        known = load_claims(store, key)
+        claims_by_doc = corpus_claims(corpus, base, known)
+        if claims_by_doc.keys() != known.keys():
+            # persist what was extracted, so the next run reads claims instead of extracting them again
+            store.write_table(CLAIMS_TABLE, claim_rows(claims_by_doc, key))
+    index = index_claims(claims_by_doc)
+    reports = [
+        check_model(m, base, corpus, None if m.document.date is not None else doc_date, corpus_index=index)
+        for m in models
+    ]
+    with open_store(db) as store:
+        checked = {r.doc_id for r in reports}
+        kept = [row for row in store.read_table("verdicts") if row.get("doc_id") not in checked]
+        store.write_table("verdicts", kept + [row for r in reports for row in r.rows()])
     return reports
 
 

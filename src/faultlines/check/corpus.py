@@ -8,15 +8,18 @@ Counts go into ``Verdict.corpus_agree`` / ``corpus_disagree``; the titles go int
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from faultlines.check.claims import extract_claims
 from faultlines.check.reference import ReferenceBase
-from faultlines.model import Claim, CorpusModel, DocumentModel
+from faultlines.model import Claim, CorpusModel, DocumentModel, span_from_dict, time_from_dict, to_jsonable
 
 if TYPE_CHECKING:
     from faultlines.check.report import CheckReport
+    from faultlines.store import Store
 
 
 def claim_key(claim: Claim) -> tuple[Any, ...] | None:
@@ -64,41 +67,107 @@ def agrees(a: Claim, b: Claim) -> bool:
     return bool(a.value == b.value)
 
 
-def corpus_claims(corpus: CorpusModel, base: ReferenceBase) -> dict[str, list[Claim]]:
-    """Claims per document id: the corpus's own claims where stored, else extracted from the text."""
+def corpus_claims(
+    corpus: CorpusModel, base: ReferenceBase, known: dict[str, list[Claim]] | None = None
+) -> dict[str, list[Claim]]:
+    """Claims per document id: the corpus's own claims where stored, else ``known`` ones (persisted by
+    an earlier ``check --db``), else extracted from the text."""
     stored: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims:
         stored[claim.doc_id].append(claim)
+    known = known or {}
     out: dict[str, list[Claim]] = {}
     for doc in corpus.documents:
-        out[doc.id] = stored.get(doc.id) or extract_claims(DocumentModel(document=doc), base)
+        found = stored.get(doc.id)
+        if not found and doc.id in known:
+            found = known[doc.id]
+        out[doc.id] = found if found is not None else extract_claims(DocumentModel(document=doc), base)
     return out
 
 
-_INDEX: dict[int, tuple[CorpusModel, dict[tuple[Any, ...], list[Claim]]]] = {}
-
-
-def corpus_index(corpus: CorpusModel, base: ReferenceBase) -> dict[tuple[Any, ...], list[Claim]]:
-    """Claims of the corpus by :func:`claim_key`, built once per corpus object (checking many documents
-    against one corpus extracts its claims only once)."""
-    cached = _INDEX.get(id(corpus))
-    if cached is not None and cached[0] is corpus:
-        return cached[1]
+def index_claims(claims_by_doc: dict[str, list[Claim]]) -> dict[tuple[Any, ...], list[Claim]]:
+    """Claims by :func:`claim_key`: built once, then passed to every :func:`cross_check` of a run."""
     index: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
-    for claims in corpus_claims(corpus, base).values():
+    for claims in claims_by_doc.values():
         for claim in claims:
             key = claim_key(claim)
             if key is not None:
                 index[key].append(claim)
-    _INDEX.clear()  # keep one corpus: the cache must not pin old corpora in memory
-    _INDEX[id(corpus)] = (corpus, index)
     return index
 
 
-def cross_check(report: CheckReport, corpus: CorpusModel, base: ReferenceBase) -> None:
-    """Fill each verdict's corpus counts and each item's agreeing/disagreeing titles, in place."""
+def corpus_index(corpus: CorpusModel, base: ReferenceBase) -> dict[tuple[Any, ...], list[Claim]]:
+    """Claims of the corpus by :func:`claim_key` (extracting where the corpus stores none).
+
+    No module-level cache: a caller checking many documents against one corpus builds this once and
+    passes it to :func:`cross_check` (as ``check_paths`` and ``check_corpus`` do).
+    """
+    return index_claims(corpus_claims(corpus, base))
+
+
+# --------------------------------------------------------------------------- persisted claims
+
+#: The store's results table (``result_check_claims``) holding the claims ``check`` extracted per document.
+CLAIMS_TABLE = "check_claims"
+#: Bump when claim extraction changes what it returns, so persisted claims are extracted again.
+CLAIMS_FORMAT = "1"
+
+
+def extraction_key(base: ReferenceBase) -> str:
+    """What extracted claims depend on besides the text: our version and the reference base's size
+    (user reference directories add people, which changes the names extraction recognises)."""
+    from faultlines import __version__
+
+    digest = hashlib.sha1(json.dumps(base.counts(), sort_keys=True).encode()).hexdigest()[:12]
+    return f"{CLAIMS_FORMAT}:{__version__}:{digest}"
+
+
+def claim_from_dict(data: dict[str, Any]) -> Claim:
+    """The inverse of ``to_jsonable(claim)``."""
+    return Claim(
+        id=data["id"],
+        doc_id=data["doc_id"],
+        kind=data["kind"],
+        subject=data["subject"],
+        predicate=data["predicate"],
+        value=data["value"],
+        span=span_from_dict(data["span"]),
+        when=time_from_dict(data.get("when")),
+        checkable=bool(data.get("checkable", True)),
+        details=dict(data.get("details") or {}),
+    )
+
+
+def load_claims(store: Store, key: str) -> dict[str, list[Claim]]:
+    """Claims persisted per document by an earlier run with the same :func:`extraction_key`."""
+    out: dict[str, list[Claim]] = {}
+    for row in store.read_table(CLAIMS_TABLE):
+        if row.get("key") == key and isinstance(row.get("doc_id"), str):
+            out[row["doc_id"]] = [claim_from_dict(c) for c in row.get("claims") or []]
+    return out
+
+
+def claim_rows(claims_by_doc: dict[str, list[Claim]], key: str) -> list[dict[str, Any]]:
+    """One row per document for ``store.write_table(CLAIMS_TABLE, rows)``."""
+    return [
+        {"doc_id": doc_id, "key": key, "claims": [to_jsonable(c) for c in claims]}
+        for doc_id, claims in sorted(claims_by_doc.items())
+    ]
+
+
+def cross_check(
+    report: CheckReport,
+    corpus: CorpusModel,
+    base: ReferenceBase,
+    index: dict[tuple[Any, ...], list[Claim]] | None = None,
+) -> None:
+    """Fill each verdict's corpus counts and each item's agreeing/disagreeing titles, in place.
+
+    ``index`` is :func:`corpus_index` of ``corpus``, built once by a caller checking many documents.
+    """
     titles = {doc.id: doc.title or doc.id for doc in corpus.documents}
-    index = corpus_index(corpus, base)
+    if index is None:
+        index = corpus_index(corpus, base)
     for item in report.items:
         key = claim_key(item.claim)
         if key is None:

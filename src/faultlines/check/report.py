@@ -149,6 +149,8 @@ def check_model(
     reference: ReferenceBase | None = None,
     corpus: CorpusModel | None = None,
     doc_date: date | None = None,
+    *,
+    corpus_index: dict[tuple[Any, ...], list[Claim]] | None = None,
 ) -> CheckReport:
     """Check every claim of one document against the reference base and, optionally, a corpus.
 
@@ -159,6 +161,8 @@ def check_model(
     corpus : other documents (``open_store(db).corpus()``) to cross-check the same claims against;
         the document itself is skipped.
     doc_date : the date the document speaks from, overriding metadata and inference.
+    corpus_index : ``check.corpus.corpus_index(corpus, reference)``, when checking many documents
+        against one corpus (built once instead of per document).
 
     Returns
     -------
@@ -188,7 +192,7 @@ def check_model(
     if corpus is not None:
         from faultlines.check.corpus import cross_check
 
-        cross_check(report, corpus, base)
+        cross_check(report, corpus, base, corpus_index)
     return report
 
 
@@ -216,9 +220,18 @@ def check_corpus(
     for claim in corpus.claims:
         stored[claim.doc_id].append(claim)
     others = corpus if cross_check and len(corpus.documents) > 1 else None
+    index = None
+    if others is not None:
+        from faultlines.check.corpus import corpus_index
+
+        index = corpus_index(others, base)
     return [
         check_model(
-            DocumentModel(document=doc, mentions=mentions[doc.id], claims=stored[doc.id]), base, others, doc_date
+            DocumentModel(document=doc, mentions=mentions[doc.id], claims=stored[doc.id]),
+            base,
+            others,
+            doc_date,
+            corpus_index=index,
         )
         for doc in corpus.documents
     ]
