@@ -169,3 +169,18 @@ def test_user_people_in_the_gazetteer_format_are_checked(tmp_path: Path) -> None
     ]
     assert check_claim(claim, base, date(2031, 1, 1)).label == VerdictLabel.SUPPORTED
     assert check_claim(claim, base, date(2025, 1, 1)).label == VerdictLabel.CONTRADICTED
+
+
+def test_compiled_lexicon_lives_on_the_reference_base() -> None:
+    """No id()-keyed module cache (review L11): each base compiles its own lexicon data once, and bases
+    loaded from the shipped data share the shipped compilation."""
+    import faultlines.check.lexicon as lexicon_module
+
+    shipped = load_reference()
+    assert shipped.lex is load_reference().lex
+    for _ in range(3):  # fresh dicts, possibly at a reused address, must never see a stale lexicon
+        custom = ReferenceBase(lexicon={"states": {"JPN": {"names": ["Japan"], "demonyms": [], "capitals": []}}})
+        assert [h.key for h in custom.lex.states("Japan and Iran met.")] == ["JPN"]
+        assert custom.lex is custom.lex
+        del custom
+    assert not [k for k, v in vars(lexicon_module).items() if isinstance(v, dict) and not k.startswith("__")]

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from faultlines.check.lexicon import Hit, Lexicon, lexicon_for
+from faultlines.check.lexicon import Hit, Lexicon
 from faultlines.check.reference import ReferenceBase, load_reference
 from faultlines.model import Claim, DocumentModel, Span, TimeInterval
 
@@ -916,7 +916,7 @@ def extract_claims(model: DocumentModel, reference: ReferenceBase | None = None)
     ['event', 'office']
     """
     base = reference or load_reference()
-    lex = lexicon_for(base.lexicon)
+    lex = base.lex
     doc = model.document
     builder = _Builder(doc.id, doc.text)
     claims: list[Claim] = []

@@ -84,14 +84,3 @@ class Lexicon:
     def state_of(self, word: str) -> str:
         entry = self.state_forms.get(word.replace("’", "'").removesuffix("'s"))
         return entry[0] if entry else ""
-
-
-_CACHE: dict[int, Lexicon] = {}
-
-
-def lexicon_for(data: dict[str, Any]) -> Lexicon:
-    """The compiled lexicon for a reference base's lexicon data (compiled once per data object)."""
-    key = id(data)
-    if key not in _CACHE:
-        _CACHE[key] = Lexicon(data)
-    return _CACHE[key]

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from faultlines.check.lexicon import Lexicon
 from faultlines.check.people import PeopleIndex, parse_partial, shipped_people
 from faultlines.errors import E, FaultlinesError
 from faultlines.gazetteer import load_extra
@@ -194,12 +195,21 @@ class ReferenceBase:
     files: list[str] = field(default_factory=list)
     _people_index: PeopleIndex | None = None
     _counts: tuple[tuple[int, ...], dict[str, int]] | None = None
+    _lex: Lexicon | None = None
 
     @property
     def people_index(self) -> PeopleIndex:
         if self._people_index is None:
             self._people_index = PeopleIndex(self.people)
         return self._people_index
+
+    @property
+    def lex(self) -> Lexicon:
+        """The compiled :attr:`lexicon`, built once and kept with this base (and shared by bases loaded
+        from the same shipped lexicon), so it lives exactly as long as the base that uses it."""
+        if self._lex is None:
+            self._lex = Lexicon(self.lexicon)
+        return self._lex
 
     def counts(self) -> dict[str, int]:
         """Entries by kind. ``curated`` is what we typed and sourced ourselves (events, memberships,
@@ -685,6 +695,7 @@ def load_reference(extra: list[Path] | Path | str | None = None) -> ReferenceBas
         lexicon=shipped.lexicon,
         files=list(shipped.files),
         _people_index=shipped.people_index,
+        _lex=shipped.lex,
     )
     dirs = [] if extra is None else [extra] if isinstance(extra, str | Path) else list(extra)
     for directory in dirs:

@@ -28,7 +28,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from faultlines.check.lexicon import lexicon_for
 from faultlines.check.people import office_terms
 from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date, load_lexicon
 from faultlines.gazetteer import VERIFIED_AS_OF
@@ -670,7 +669,7 @@ def check_attribute(claim: Claim, ctx: Context) -> Verdict:
             L.UNVERIFIABLE,
             f"The base does not document {person.name}'s ethnicity; the article says {claim.value}.",
         )
-    lex = lexicon_for(ctx.base.lexicon)
+    lex = ctx.base.lex
     forms = [w.lower().rstrip("s") for w, key in lex.groups.items() if key == claim.value] + [
         str(claim.value).lower().rstrip("s")
     ]
@@ -742,7 +741,7 @@ def check_membership(claim: Claim, ctx: Context) -> Verdict:
         lo, hi, asked = date(end.year, 1, 1), end, claim.when.text
         claim = dataclasses.replace(claim, predicate="left")
     records = [m for m in ctx.base.memberships if m.state == state and m.organisation == org]
-    lex = lexicon_for(ctx.base.lexicon)
+    lex = ctx.base.lex
     complete = org in lex.complete_orgs
     members = [m for m in records if m.role == "member"]
     if not records:
