@@ -51,6 +51,8 @@ SENTENCES = {
     "welcome_noun": "The French president gave a warm welcome to the Chilean president.",
     "domestic": "Kenyan police arrested Kenyan opposition activists.",
     "title": "The Danish government today welcomed President Zorbanu's statement.",
+    "no_comment": "The Chilean government declined to comment on the Peruvian report.",
+    "no_answer": "Peru refused to respond to a demand from Chile.",
     "claimed": "The US claimed that Iran had attacked Iraq.",
     "alleged": "A report by Chile alleged that Peru had helped the rebels.",
     "of_state": "King Zorbanu of Morocco said he would be ready to host a meeting with Spain.",
@@ -254,3 +256,8 @@ def test_claiming_another_attacked_accuses_them(models: dict[str, DocumentModel]
 def test_an_allegation_targets_the_subject_of_what_is_alleged(models: dict[str, DocumentModel]) -> None:
     event = _main(models["alleged"])
     assert event.type == "ACCUSE" and _codes(models["alleged"], event.targets) == {"PER"}
+
+
+def test_declining_to_comment_is_no_event(models: dict[str, DocumentModel]) -> None:
+    assert not [e for e in models["no_comment"].events if e.type == "REJECT"]
+    _check(models["no_answer"], "REJECT", {"PER"}, {"CHL"})

@@ -119,6 +119,9 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "st
 #: Reporting verbs that attribute without doubting (unlike "believe", "claim", "suspect").
 _NEUTRAL_REPORT = {"say", "tell", "announce", "state", "declare", "report", "confirm", "add", "quote", "stress",
                    "reiterate", "indicate", "note"}  # fmt: skip
+#: Speech acts whose refusal is no event ("declined to comment", "refused to elaborate").
+_NO_COMMENT = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify", "name",
+               "answer", "respond", "detail", "give"}  # fmt: skip
 #: Verbs that put forward a contested statement; about another's hostile act they accuse.
 _CLAIM = {"claim", "allege", "charge", "contend", "assert"}
 _HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "SANCTION"}
@@ -458,6 +461,10 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and not _names_people(objects[0], ctx):
             return plain[1]
+    if token.lemma_.lower() in _REFUSAL and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT and not _answers_to(c) for c in token.children
+    ):
+        return None  # "declined to comment": a spokesman's silence, not a rejection
     if token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
         return Trigger("ASSAULT", "firearms", RelationKind.MILITARY)  # the idiom "open fire"
     if token.lemma_.lower() in ("block", "obstruct"):
@@ -469,6 +476,11 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         if objects and objects[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
             return None  # a campaign, a satellite or a product, not an attack
     return plain[0] if plain else None
+
+
+def _answers_to(verb: Token) -> bool:
+    """Whether a speech verb answers someone's move ("respond to a demand"): refusing that rejects it."""
+    return any(child.dep_ == "prep" and child.lower_ == "to" for child in verb.children)
 
 
 def _names_people(head: Token, ctx: Context) -> bool:
