@@ -248,7 +248,10 @@ is ACCUSE; "welcomed the decision" is SUPPORT, "welcomed the king" a visit; "lau
 with a weapon as object; frame nouns ("a mediation effort") and measures ("ten days of war games");
 joint exercises are COOPERATE; world IGOs/NGOs in `gazetteer/data/organisations_world.yaml`;
 domestic groups ("Algerian landowners", "rebels in Chad") are actors of their own (REB/OPP/CVL), so
-a state acting on its own rebels is an event between two actors. Still mostly missed: the GSR's
+a state acting on its own rebels is an event between two actors; claiming or alleging that another
+did a hostile act is ACCUSE of them; "declined to comment" is no event; a person takes the state
+named before the name only across title words, and an unknown name followed by "of <state>" belongs
+to it. Still mostly missed: the GSR's
 domestic X->X events whose other party is a person the gazetteer does not know ("President Museveni").
 Throughput: `Doc.text` is now read once per document in actor resolution (spaCy rebuilds it on
 every access), which made our own steps about ten times faster."""
