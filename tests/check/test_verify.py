@@ -206,3 +206,51 @@ def test_negated_membership(base: ReferenceBase) -> None:
     text = "Neither Armenia nor Azerbaijan belongs to the European Union."
     assert labels(text, base, on, "membership") == [L.SUPPORTED, L.SUPPORTED]
     assert labels("Turkey is not a member of NATO.", base, on, "membership") == [L.CONTRADICTED]
+
+
+def test_birthplace_is_compared_by_whole_place_names_not_substrings(base: ReferenceBase) -> None:
+    """'Iran' is not in 'Tirana' and 'Azerbaijan' is not 'East Azerbaijan province' (review M12)."""
+    from faultlines.check.verify import born_in
+
+    assert born_in("Iran", "Mashhad, Iran", base)
+    assert born_in("Mashhad", "Mashhad, Iran", base)
+    assert not born_in("Iran", "Tirana, Albania", base)
+    assert not born_in("Oman", "Constanța, Romania", base)
+    assert not born_in("Azerbaijan", "Tabriz, East Azerbaijan province, Iran", base)
+    assert born_in("East Azerbaijan", "Tabriz, East Azerbaijan province, Iran", base)
+    assert born_in("Azerbaijan", "Baku, Azerbaijan SSR", base)
+    assert born_in("Georgia", "Tbilisi, Georgian SSR", base)
+    assert born_in("Turkey", "Istanbul, Türkiye", base)
+    assert born_in("Belarus", "Ruzhany, Russian Empire (now Belarus)", base)
+    assert born_in("Israel", "Jerusalem", base)  # a record naming no state: its capital decides
+    assert not born_in("Tehran", "Isfahan, Iran", base)  # a city is never widened to its state
+    on = date(2024, 1, 1)
+    assert labels("Ali Khamenei was born in Iran.", base, on, "attribute") == [L.SUPPORTED]
+    assert labels("Ali Khamenei was born in Oman.", base, on, "attribute") == [L.CONTRADICTED]
+
+
+def test_population_of_the_far_future_is_not_judged_as_fact(base: ReferenceBase) -> None:
+    """A 2099 figure is a projection: never supported by the latest reference row (review M11)."""
+    on = date(2025, 6, 1)
+    assert labels("Iran's population grew to 90 million in 2099.", base, on, "quantity") == [L.UNVERIFIABLE]
+    ((_, verdict),) = verdicts("Iran's population grew to 90 million in 2099.", base, date(2100, 1, 1), "quantity")
+    assert verdict.label == L.UNVERIFIABLE and "latest reference figure" in verdict.explanation  # type: ignore[attr-defined]
+    assert labels("In 2022 Iran had a population of about 88 million.", base, on, "quantity") == [L.SUPPORTED]
+
+
+def test_open_terms_judged_long_after_verification_carry_a_warning(base: ReferenceBase) -> None:
+    """Past VERIFIED_AS_OF + ~6 months an open term may have ended: the explanation says so (L16)."""
+    from datetime import timedelta
+
+    from faultlines.gazetteer import VERIFIED_AS_OF
+
+    text = "Ilham Aliyev, Azerbaijan's president, spoke in Baku."
+    ((_, soon),) = verdicts(text, base, VERIFIED_AS_OF + timedelta(days=30), "office")
+    ((_, late),) = verdicts(text, base, VERIFIED_AS_OF + timedelta(days=400), "office")
+    assert soon.label == late.label == L.SUPPORTED  # type: ignore[attr-defined]
+    assert "warning" not in soon.explanation  # type: ignore[attr-defined]
+    assert "warning" in late.explanation and "may have ended" in late.explanation  # type: ignore[attr-defined]
+    ((_, since),) = verdicts(
+        "Ilham Aliyev has ruled Azerbaijan since 2003.", base, VERIFIED_AS_OF + timedelta(days=400), "office"
+    )
+    assert since.label == L.SUPPORTED and "may have ended" in since.explanation  # type: ignore[attr-defined]

@@ -155,13 +155,16 @@ def check_in_office_since(claim: Claim, ctx: Context) -> Verdict:
                 run_start = term.start
         start_text = human_date(_when_of(run_start))
         ref = f"{person.name}: {current[0].office} of {current[0].state} since {start_text}"
+        note = ""
+        if current[0].end is None and ctx.doc_date > VERIFIED_AS_OF:
+            note = f" (in office when last verified, {fmt(VERIFIED_AS_OF)}{stale_warning(ctx.doc_date)})"
         claimed_lo, claimed_hi = when.start, when.end or grain_end(when.start, when.granularity)
         if run_start.earliest <= claimed_hi and run_start.latest >= claimed_lo:
-            return _verdict(claim, L.SUPPORTED, f"{ref} (source: {current[0].source}).", ref, current[0].source)
+            return _verdict(claim, L.SUPPORTED, f"{ref}{note} (source: {current[0].source}).", ref, current[0].source)
         return _verdict(
             claim,
             L.CONTRADICTED,
-            f"{ref} (source: {current[0].source}); the article says '{_said(claim)}'.",
+            f"{ref}{note} (source: {current[0].source}); the article says '{_said(claim)}'.",
             ref,
             current[0].source,
         )
@@ -221,10 +224,11 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
     reference = f"{person.name}: {office} of {terms[0].state} {term_text}"
     if claim.details.get("former"):
         if covering and not ended_before:
+            stale = stale_warning(hi) if any(t.end is None for t in covering) else ""
             return _verdict(
                 claim,
                 L.CONTRADICTED,
-                f"{person.name} still held the office {asked} ({term_text}, source: {source}); "
+                f"{person.name} still held the office {asked} ({term_text}, source: {source}{stale}); "
                 f"the article calls them former.",
                 reference,
                 source,
@@ -237,7 +241,7 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
         verified = VERIFIED_AS_OF
         note = ""
         if any(t.end is None for t in covering) and hi > verified:
-            note = f" (in office when the base was last verified, {fmt(verified)})"
+            note = f" (in office when the base was last verified, {fmt(verified)}{stale_warning(hi)})"
         held = "; ".join(_term_text(t) for t in covering)
         return _verdict(
             claim,
@@ -274,6 +278,22 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
         f"{holders or 'someone else'} (source: {source}); the article says '{_said(claim)}'.",
         reference,
         source,
+    )
+
+
+#: How long after ``VERIFIED_AS_OF`` an open term is still taken at face value without a warning.
+STALE_AFTER_DAYS = 183
+
+
+def stale_warning(day: date) -> str:
+    """A warning to append when an open-ended term is judged at ``day``, well past the date the base was
+    last verified: the term may have ended since, and the verdict cannot know."""
+    gap = (day - VERIFIED_AS_OF).days
+    if gap <= STALE_AFTER_DAYS:
+        return ""
+    return (
+        f"; warning: the document date is {gap // 30} months after that, "
+        "so this open term may have ended since and the verdict may be out of date"
     )
 
 
@@ -538,6 +558,10 @@ def check_event_detail(claim: Claim, ctx: Context) -> Verdict:
 # --------------------------------------------------------------------------- quantities
 
 
+#: A population figure for more years after the reference series than this is not compared with it.
+MAX_POPULATION_GAP = 5
+
+
 def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     state = claim.subject
     year = claim.when.start.year if claim.when and claim.when.start else ctx.doc_date.year
@@ -548,6 +572,18 @@ def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     row, gap_note = ctx.base.population_of(state, year)
     if row is None:
         return _verdict(claim, L.UNVERIFIABLE, f"No population figures for {state} in the reference base.")
+    latest = max(ctx.base.population.get(state) or {row.year: row})
+    if year > ctx.doc_date.year or year - latest > MAX_POPULATION_GAP:
+        why = (
+            f"after the document date ({fmt(ctx.doc_date)})"
+            if year > ctx.doc_date.year
+            else f"more than {MAX_POPULATION_GAP} years after the latest reference figure ({latest})"
+        )
+        return _verdict(
+            claim,
+            L.UNVERIFIABLE,
+            f"The article gives a figure for {year}, {why}: a projection, not a fact the base can check.",
+        )
     gap = max(0, min(5, year - row.year))
     if claim.predicate == "population":
         precision = float(claim.details.get("precision", 0.0))
@@ -643,6 +679,45 @@ def _check_share(claim: Claim, ctx: Context, state: str, low: float, high: float
 # --------------------------------------------------------------------------- attributes
 
 
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:A?SSR|SFSR|Autonomous (?:Oblast|Republic|Region)|[Pp]rovince|Governorate|[Oo]blast|[Rr]egion)$"
+)
+_NOW = re.compile(r"\s*\(now ([^)]+)\)")
+
+
+def _place_parts(birthplace: str) -> list[str]:
+    """The comma-separated parts of a birthplace, with administrative suffixes dropped ('Azerbaijan
+    SSR' -> 'Azerbaijan') and a '(now X)' note as a part of its own."""
+    parts: list[str] = []
+    for raw in birthplace.split(","):
+        parts.extend(_NOW.findall(raw))
+        part = _ADMIN_SUFFIX.sub("", _NOW.sub("", raw).strip())
+        if part:
+            parts.append(part)
+    return parts
+
+
+def born_in(claimed: str, birthplace: str, base: ReferenceBase) -> bool:
+    """Whether 'born in <claimed>' fits a recorded birthplace ('Tabriz, East Azerbaijan province, Iran').
+
+    Whole parts only, never substrings ('Iran' is not in 'Tirana', 'Azerbaijan' is not 'East Azerbaijan
+    province'). A claimed state matches a part naming the same state by any of its names or demonyms
+    ('Turkey' ~ 'Türkiye', 'Georgia' ~ 'Georgian SSR'), or, when the record names no state, its capital.
+    """
+    wanted = claimed.strip().lower()
+    parts = _place_parts(birthplace)
+    if any(part.lower() == wanted for part in parts):
+        return True
+    forms = base.lex.state_forms
+    entry = forms.get(claimed.strip())
+    if entry is None or entry[1] != "name":
+        return False
+    named = {forms[p][0] for p in parts if p in forms and forms[p][1] in {"name", "demonym"}}
+    if named:
+        return entry[0] in named
+    return any(p in forms and forms[p][0] == entry[0] for p in parts)
+
+
 def check_attribute(claim: Claim, ctx: Context) -> Verdict:
     if claim.predicate == "majority_religion":
         return _check_religion(claim, ctx)
@@ -653,7 +728,7 @@ def check_attribute(claim: Claim, ctx: Context) -> Verdict:
     if claim.predicate == "birthplace":
         if not person.birthplace:
             return _verdict(claim, L.UNVERIFIABLE, f"The base has no birthplace for {person.name}.")
-        ok = str(claim.value).lower() in person.birthplace.lower()
+        ok = born_in(str(claim.value), person.birthplace, ctx.base)
         return _verdict(
             claim,
             L.SUPPORTED if ok else L.CONTRADICTED,
