@@ -53,6 +53,11 @@ SENTENCES = {
     "title": "The Danish government today welcomed President Zorbanu's statement.",
     "no_comment": "The Chilean government declined to comment on the Peruvian report.",
     "no_answer": "Peru refused to respond to a demand from Chile.",
+    "signed": "Chile and Peru signed a treaty of friendship.",
+    "will_sign": "Chile will sign a trade agreement with Peru.",
+    "apology": "Argentina apologized to Brazil for the incident.",
+    "recall_envoy": "Chile withdrew its ambassador from Peru.",
+    "withdraw_troops": "Chile withdrew its troops from Peru.",
     "claimed": "The US claimed that Iran had attacked Iraq.",
     "alleged": "A report by Chile alleged that Peru had helped the rebels.",
     "of_state": "King Zorbanu of Morocco said he would be ready to host a meeting with Spain.",
@@ -261,3 +266,14 @@ def test_an_allegation_targets_the_subject_of_what_is_alleged(models: dict[str, 
 def test_declining_to_comment_is_no_event(models: dict[str, DocumentModel]) -> None:
     assert not [e for e in models["no_comment"].events if e.type == "REJECT"]
     _check(models["no_answer"], "REJECT", {"PER"}, {"CHL"})
+
+
+def test_signing_and_apologizing_are_support_promising_to_sign_agrees(models: dict[str, DocumentModel]) -> None:
+    _check(models["signed"], "SUPPORT", {"CHL", "PER"})
+    _check(models["apology"], "SUPPORT", {"ARG"}, {"BRA"})
+    assert _main(models["will_sign"]).type == "AGREE"
+
+
+def test_withdrawing_envoys_sanctions_withdrawing_troops_retreats(models: dict[str, DocumentModel]) -> None:
+    _check(models["recall_envoy"], "SANCTION", {"CHL"}, {"PER"})
+    _check(models["withdraw_troops"], "RETREAT", {"CHL"}, {"PER"})

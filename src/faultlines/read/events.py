@@ -119,6 +119,10 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "st
 #: Reporting verbs that attribute without doubting (unlike "believe", "claim", "suspect").
 _NEUTRAL_REPORT = {"say", "tell", "announce", "state", "declare", "report", "confirm", "add", "quote", "stress",
                    "reiterate", "indicate", "note"}  # fmt: skip
+#: People whose withdrawal reduces relations (CAMEO 161, 166: envoys, inspectors, monitors, aid staff),
+#: unlike withdrawing troops, which de-escalates (RETREAT).
+_ENVOYS = {"ambassador", "envoy", "diplomat", "inspector", "observer", "monitor", "peacekeeper", "staff",
+           "personnel", "mission", "delegation", "worker", "volunteer", "expert", "adviser", "advisor"}  # fmt: skip
 #: Speech acts whose refusal is no event ("declined to comment", "refused to elaborate").
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify", "name",
                "answer", "respond", "detail", "give"}  # fmt: skip
@@ -465,6 +469,10 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT and not _answers_to(c) for c in token.children
     ):
         return None  # "declined to comment": a spokesman's silence, not a rejection
+    if token.lemma_.lower() in ("withdraw", "pull", "recall", "evacuate") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in token.children
+    ):
+        return Trigger("SANCTION", "withdraw", RelationKind.DIPLOMATIC)  # CAMEO 161/166: not a retreat
     if token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
         return Trigger("ASSAULT", "firearms", RelationKind.MILITARY)  # the idiom "open fire"
     if token.lemma_.lower() in ("block", "obstruct"):
@@ -546,6 +554,8 @@ def code_events(ctx: Context) -> list[Event]:
                     trigger = _undone(trigger, verb if verb in _UNDO | _HALT else token.lemma_.lower())
                     if token.lemma_.lower() in _PLEDGE and trigger.event_type in _COOPERATIVE:
                         trigger = Trigger("AGREE", "", trigger.kind)  # "offered aid": a promise of aid
+                    if token.lemma_.lower() in ("sign", "ratify") and trigger.event_type == "AGREE":
+                        trigger = Trigger("SUPPORT", "", trigger.kind)  # signing a formal agreement (CAMEO 057)
                     if token.lemma_.lower() in _ACCEDE and trigger.event_type == "REQUEST":
                         trigger = Trigger("CONCEDE", "", trigger.kind)  # "accepted their demands" (CAMEO 083)
                     if token.lemma_.lower() in _SEEK and trigger.event_type in _COOPERATIVE:
