@@ -254,3 +254,28 @@ def test_open_terms_judged_long_after_verification_carry_a_warning(base: Referen
         "Ilham Aliyev has ruled Azerbaijan since 2003.", base, VERIFIED_AS_OF + timedelta(days=400), "office"
     )
     assert since.label == L.SUPPORTED and "may have ended" in since.explanation  # type: ignore[attr-defined]
+
+
+def test_armenian_independence_has_referendum_and_declaration_stages(base: ReferenceBase) -> None:
+    """The Supreme Council declared independence on 23 September 1991, two days after the referendum
+    (21 September, Independence Day): both statements are true, a third date is not."""
+    on = date(2024, 1, 1)
+    assert labels("Armenia declared independence on 23 September 1991.", base, on, "event") == [L.SUPPORTED]
+    assert labels("Armenia declared independence on 21 September 1991.", base, on, "event") == [L.SUPPORTED]
+    assert labels("Armenia declared independence on 1 October 1991.", base, on, "event") == [L.CONTRADICTED]
+
+
+def test_oslo_accord_parties_are_israel_and_palestine(base: ReferenceBase) -> None:
+    (oslo,) = [e for e in base.events if e.id == "oslo-1-1993"]
+    assert {"ISR", "PSE"} <= set(oslo.participants)
+
+
+def test_a_term_added_after_verified_as_of_is_dated_from_its_own_start(base: ReferenceBase) -> None:
+    """A successor recorded after VERIFIED_AS_OF is not said to be 'in office when the base was last
+    verified' (they took office later); the warning counts from their start."""
+    ((_, verdict),) = verdicts("Prime Minister Sébastien Lecornu met Aliyev.", base, date(2025, 10, 1), "office")
+    assert verdict.label == L.SUPPORTED  # type: ignore[attr-defined]
+    assert "took office on 9 September 2025" in verdict.explanation  # type: ignore[attr-defined]
+    assert "warning" not in verdict.explanation  # type: ignore[attr-defined]
+    ((_, late),) = verdicts("Prime Minister Sébastien Lecornu met Aliyev.", base, date(2026, 11, 1), "office")
+    assert "may have ended" in late.explanation  # type: ignore[attr-defined]

@@ -455,3 +455,36 @@ def test_load_extra_refuses_an_id_defined_in_two_files(tmp_path: Path) -> None:
 def test_load_extra_needs_a_directory(tmp_path: Path) -> None:
     with pytest.raises(FaultlinesError):
         load_extra(tmp_path / "missing")
+
+
+@pytest.mark.parametrize(
+    ("state", "office", "on", "holder"),
+    [
+        ("UKR", "Prime Minister", date(2025, 8, 1), "Yulia Svyrydenko"),
+        ("UKR", "Defence Minister", date(2025, 8, 1), "Denys Shmyhal"),
+        ("FRA", "Prime Minister", date(2025, 10, 1), "Sébastien Lecornu"),
+        ("GBR", "Foreign Minister", date(2025, 10, 1), "Yvette Cooper"),
+        ("IRN", "Secretary of the Supreme National Security Council", date(2025, 9, 1), "Ali Larijani"),
+    ],
+)
+def test_changes_after_verified_as_of_are_recorded(state: str, office: str, on: date, holder: str) -> None:
+    """Terms that ended between VERIFIED_AS_OF and the review (2026-11) are closed and the successor is
+    recorded, so a late-2025 article is not judged against a stale open term."""
+    assert [p.name for p in rec.office_holders(state, office, on)] == [holder]
+
+
+def test_cheney_death_is_recorded(gaz: rec.Gazetteer) -> None:
+    (cheney,) = [p for p in gaz.people if p.name == "Dick Cheney"]
+    assert cheney.died is not None and str(cheney.died) == "2025-11-03"
+
+
+def test_every_update_after_verified_as_of_says_where_it_was_checked(gaz: rec.Gazetteer) -> None:
+    """VERIFIED_AS_OF stays (the base as a whole was not re-verified): a term that starts or ends after
+    it must carry a note saying when and against what it was added or verified."""
+    late = []
+    for p in gaz.people:
+        for o in p.offices:
+            dates = [d for d in (o.start, o.end) if d is not None]
+            if any(d.earliest > rec.VERIFIED_AS_OF for d in dates) and "2026-11-26" not in o.note:
+                late.append((p.name, o.office))
+    assert not late

@@ -156,8 +156,9 @@ def check_in_office_since(claim: Claim, ctx: Context) -> Verdict:
         start_text = human_date(_when_of(run_start))
         ref = f"{person.name}: {current[0].office} of {current[0].state} since {start_text}"
         note = ""
-        if current[0].end is None and ctx.doc_date > VERIFIED_AS_OF:
-            note = f" (in office when last verified, {fmt(VERIFIED_AS_OF)}{stale_warning(ctx.doc_date)})"
+        checked = verified_on(current[0])
+        if current[0].end is None and ctx.doc_date > checked:
+            note = _open_note(checked, ctx.doc_date)
         claimed_lo, claimed_hi = when.start, when.end or grain_end(when.start, when.granularity)
         if run_start.earliest <= claimed_hi and run_start.latest >= claimed_lo:
             return _verdict(claim, L.SUPPORTED, f"{ref}{note} (source: {current[0].source}).", ref, current[0].source)
@@ -224,7 +225,7 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
     reference = f"{person.name}: {office} of {terms[0].state} {term_text}"
     if claim.details.get("former"):
         if covering and not ended_before:
-            stale = stale_warning(hi) if any(t.end is None for t in covering) else ""
+            stale = next((stale_warning(hi, verified_on(t)) for t in covering if t.end is None), "")
             return _verdict(
                 claim,
                 L.CONTRADICTED,
@@ -238,10 +239,12 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
                 claim, L.SUPPORTED, f"{person.name} held it {term_text} (source: {source}).", reference, source
             )
     if covering:
-        verified = VERIFIED_AS_OF
         note = ""
-        if any(t.end is None for t in covering) and hi > verified:
-            note = f" (in office when the base was last verified, {fmt(verified)}{stale_warning(hi)})"
+        open_terms = [t for t in covering if t.end is None]
+        if open_terms:
+            verified = min(verified_on(t) for t in open_terms)
+            if hi > verified:
+                note = _open_note(verified, hi)
         held = "; ".join(_term_text(t) for t in covering)
         return _verdict(
             claim,
@@ -281,14 +284,32 @@ def check_office(claim: Claim, ctx: Context) -> Verdict:
     )
 
 
-#: How long after ``VERIFIED_AS_OF`` an open term is still taken at face value without a warning.
+#: How long after its verification an open term is still taken at face value without a warning.
 STALE_AFTER_DAYS = 183
 
 
-def stale_warning(day: date) -> str:
-    """A warning to append when an open-ended term is judged at ``day``, well past the date the base was
-    last verified: the term may have ended since, and the verdict cannot know."""
-    gap = (day - VERIFIED_AS_OF).days
+def verified_on(term: Any) -> date:
+    """The last day the base confirms an open term: ``VERIFIED_AS_OF``, or the term's start when it was
+    added later (an update past ``VERIFIED_AS_OF`` records the new holder, not that they stayed)."""
+    start = getattr(term, "start", None)
+    latest = getattr(start, "latest", None)
+    return max(VERIFIED_AS_OF, latest) if isinstance(latest, date) else VERIFIED_AS_OF
+
+
+def _open_note(verified: date, day: date) -> str:
+    """Why an open term is only taken as held up to ``verified``, with a warning when ``day`` is far past."""
+    if verified == VERIFIED_AS_OF:
+        return f" (in office when the base was last verified, {fmt(verified)}{stale_warning(day, verified)})"
+    return (
+        f" (took office on {fmt(verified)}, after the base was last verified on {fmt(VERIFIED_AS_OF)}; "
+        f"later changes are not recorded{stale_warning(day, verified)})"
+    )
+
+
+def stale_warning(day: date, verified: date = VERIFIED_AS_OF) -> str:
+    """A warning to append when an open-ended term is judged at ``day``, well past the day it was last
+    verified: the term may have ended since, and the verdict cannot know."""
+    gap = (day - verified).days
     if gap <= STALE_AFTER_DAYS:
         return ""
     return (
