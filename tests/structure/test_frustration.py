@@ -133,3 +133,18 @@ def test_bad_arguments_raise_coded_errors() -> None:
     loop.add_edge("a", "a", sign=-1)
     with pytest.raises(FaultlinesError, match="self-loops"):
         frustration_index(loop)
+
+
+def test_branch_and_bound_from_a_known_partition_finds_the_optimum() -> None:
+    """The final stage starts HiGHS from the best partition found so far; from a poor start it
+    must still prove the true optimum (checked against the plain model)."""
+    from faultlines.structure.frustration import _Block, _triangle_cuts, _xor_milp_from
+
+    G = nx.gnm_random_graph(30, 80, seed=7)
+    for i, (u, v) in enumerate(G.edges):
+        G[u][v]["sign"] = -1 if i % 2 else 1
+    block = _Block.of(G, False)
+    start = dict.fromkeys(G, 1)  # everyone on one side: every negative edge frustrated
+    partition, bound, optimal = _xor_milp_from(block, _triangle_cuts(block), None, start)
+    assert optimal and partition is not None
+    assert frustration_of(G, partition) == frustration_xor_baseline(G) == bound

@@ -471,6 +471,67 @@ def _xor_milp(
     return {v: int(x[k]) for k, v in enumerate(block.nodes)}, bound, result.status == 0
 
 
+def _xor_milp_from(
+    block: _Block, cuts: list[Cut], time_limit: float | None, start: dict[Any, int]
+) -> tuple[dict[Any, int] | None, float, bool]:
+    """The XOR model with cuts in ``highspy``, starting from a known partition: HiGHS prunes with
+    its value from the first node instead of having to find a good solution itself."""
+    import highspy
+    from scipy.sparse import csr_matrix, vstack
+
+    n, m = len(block.nodes), len(block.ends)
+    i, j, neg = block.ends[:, 0], block.ends[:, 1], block.negative
+    pos = neg == 0
+    r = np.arange(m)
+    f = n + r
+    rows = np.concatenate([r, r, r, m + r, m + r, m + r])
+    cols = np.concatenate([f, i, j, f, i, j])
+    vals = np.concatenate(
+        [np.ones(m), np.full(m, -1.0), np.where(pos, 1.0, -1.0), np.ones(m), np.ones(m), np.where(pos, -1.0, 1.0)]
+    )
+    matrix = csr_matrix((vals, (rows, cols)), shape=(2 * m, n + m))
+    lower = np.concatenate([np.where(pos, 0.0, -1.0), np.where(pos, 0.0, 1.0)])
+    if cuts:
+        extra, rhs = _cut_matrix(cuts, n, n + m)
+        matrix = vstack([matrix, extra]).tocsr()
+        lower = np.concatenate([lower, rhs])
+    highs = _quiet_highs()
+    highs.setOptionValue("mip_rel_gap", 0.0)
+    highs.setOptionValue("presolve", "off")
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", max(float(time_limit), 0.01))
+    upper = np.ones(n + m)
+    upper[0] = 0.0
+    empty = np.zeros(0, dtype=np.int32)
+    costs = np.concatenate([np.zeros(n), block.costs])
+    highs.addCols(n + m, costs, np.zeros(n + m), upper, 0, np.zeros(n + m, dtype=np.int32), empty, np.zeros(0))
+    highs.addRows(
+        matrix.shape[0],
+        lower,
+        np.full(matrix.shape[0], np.inf),
+        matrix.nnz,
+        matrix.indptr[:-1].astype(np.int32),
+        matrix.indices.astype(np.int32),
+        matrix.data.astype(float),
+    )
+    integer = np.full(n, int(highspy.HighsVarType.kInteger), dtype=np.uint8)
+    highs.changeColsIntegrality(n, np.arange(n, dtype=np.int32), integer)
+    side = np.array([start[v] for v in block.nodes], dtype=float)
+    if side[0] != 0:  # node 0 is fixed to side 0: use the swapped (equivalent) partition
+        side = 1.0 - side
+    frustrated_now = np.where(pos, side[i] != side[j], side[i] == side[j]).astype(float)
+    highs.setSolution(n + m, np.arange(n + m, dtype=np.int32), np.concatenate([side, frustrated_now]))
+    highs.run()
+    status = highs.getModelStatus()
+    info = highs.getInfo()
+    bound = float(getattr(info, "mip_dual_bound", 0.0) or 0.0)
+    solution = highs.getSolution()
+    if not solution.value_valid:
+        return None, bound, False
+    x = np.round(np.asarray(solution.col_value)[:n]).astype(int)
+    return {v: int(x[k]) for k, v in enumerate(block.nodes)}, bound, status == highspy.HighsModelStatus.kOptimal
+
+
 def _solve_block(
     B: nx.Graph,
     weighted: bool,
@@ -570,12 +631,17 @@ def _solve_block(
     if closes(bound):
         return _BlockSolution(bad, upper, upper, True, rounds, len(cuts), "cutting-planes")
     remaining = left()
-    partition, milp_bound, optimal = _xor_milp(block, cuts, remaining, presolve=False)
+    best_known = _two_colour(B, {frozenset(e) for e in bad})
+    if best_known is not None:
+        partition, milp_bound, optimal = _xor_milp_from(block, cuts, remaining, best_known)
+    else:  # cannot happen (the frustrated set of a partition always balances), kept defensive
+        partition, milp_bound, optimal = _xor_milp(block, cuts, remaining, presolve=False)
     bound = max(bound, milp_bound)
     if partition is not None:
         milp_bad, value = evaluate(partition)
         if value <= upper:
             bad, upper = milp_bad, value
+    optimal = optimal or closes(bound)  # a stopped search whose bound already meets the best
     if optimal:
         bound = upper
     elif integral:
