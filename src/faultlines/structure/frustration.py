@@ -550,7 +550,8 @@ def _solve_block(
     2. Cutting planes: the edge-variable relaxation with every unbalanced triangle, tightened
        round by round with violated odd-cycle inequalities. When its bound meets the upper bound
        the local-search partition is proven optimal and no branching is needed.
-    3. Otherwise the XOR model plus all cuts found goes to HiGHS' branch and bound.
+    3. Otherwise the XOR model plus all cuts found goes to HiGHS' branch and bound, started from
+       the best partition known.
 
     ``plain=True`` skips 1 and 2 (the textbook XOR model, kept as the benchmark baseline).
     ``None`` means no feasible partition was found within the time limit.
