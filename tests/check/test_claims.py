@@ -171,3 +171,27 @@ def test_attack_claims_carry_their_place(base: ReferenceBase) -> None:
 def test_time_of_what_came_after_is_not_the_war_date(base: ReferenceBase) -> None:
     text = "They agreed a ceasefire in November 2024 after two months of open war in Lebanon."
     assert [c.subject for c in claims_of(text, base, "event")] == ["ceasefire"]
+
+
+def test_states_beyond_the_region_come_from_the_gazetteer_atlas(base: ReferenceBase) -> None:
+    """check reads every state the gazetteer knows, not a hard-coded regional list (review M14)."""
+    from faultlines.gazetteer import state_names
+
+    subjects = {
+        c.subject
+        for c in extract_claims(
+            model("Japan joined NATO in 2004. Brazil has a population of about 216 million. Nigerian officials spoke."),
+            base,
+        )
+    }
+    assert {"JPN", "BRA"} <= subjects
+    forms = base.lex.state_forms
+    atlas = state_names()
+    assert {code for code, _ in forms.values()} >= {c for c in atlas if len(c) == 3 and c.isalpha()} - {"COD", "COG"}
+    assert forms["Japan"] == ("JPN", "name") and forms["Nigerian"] == ("NGA", "demonym")
+    assert forms["Tokyo"] == ("JPN", "capital") and forms["French"] == ("FRA", "demonym")
+
+
+def test_a_state_name_that_is_a_given_name_before_a_surname_is_a_person(base: ReferenceBase) -> None:
+    hits = base.lex.states("Chad Smith and Jordan Bardella said Chad and Jordan met in the Jordan Valley.")
+    assert [h.text for h in hits] == ["Chad", "Jordan", "Jordan"]

@@ -179,8 +179,8 @@ def test_compiled_lexicon_lives_on_the_reference_base() -> None:
     shipped = load_reference()
     assert shipped.lex is load_reference().lex
     for _ in range(3):  # fresh dicts, possibly at a reused address, must never see a stale lexicon
-        custom = ReferenceBase(lexicon={"states": {"JPN": {"names": ["Japan"], "demonyms": [], "capitals": []}}})
-        assert [h.key for h in custom.lex.states("Japan and Iran met.")] == ["JPN"]
+        custom = ReferenceBase(lexicon={"states": {"JPN": {"names": ["Zembla"], "demonyms": [], "capitals": []}}})
+        assert [h.key for h in custom.lex.states("Zembla and Iran met.")] == ["JPN", "IRN"]
         assert custom.lex is custom.lex
         del custom
     assert not [k for k, v in vars(lexicon_module).items() if isinstance(v, dict) and not k.startswith("__")]

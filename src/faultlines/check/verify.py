@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from faultlines.check.people import office_terms
-from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date, load_lexicon
+from faultlines.check.reference import MONTHS, Membership, ReferenceBase, RefEvent, When, human_date
 from faultlines.gazetteer import VERIFIED_AS_OF
 from faultlines.model import Claim, Granularity, TimeInterval, Verdict, VerdictLabel
 
@@ -66,9 +66,10 @@ def _said(claim: Claim) -> str:
 
 @lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
-    """ISO3 code -> the state's usual English name, from the lexicon."""
-    states = load_lexicon().get("states", {})
-    return {code: entry["names"][0] for code, entry in states.items() if entry.get("names")}
+    """ISO3 code -> the state's usual English name, from the gazetteer's atlas."""
+    from faultlines.gazetteer import state_names
+
+    return {code: names.actor.name for code, names in state_names().items() if len(code) == 3}
 
 
 _CODE = re.compile(r"\b[A-Z]{3}\b")
