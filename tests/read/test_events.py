@@ -268,8 +268,8 @@ def test_declining_to_comment_is_no_event(models: dict[str, DocumentModel]) -> N
     _check(models["no_answer"], "REJECT", {"PER"}, {"CHL"})
 
 
-def test_signing_and_apologizing_are_support_promising_to_sign_agrees(models: dict[str, DocumentModel]) -> None:
-    _check(models["signed"], "SUPPORT", {"CHL", "PER"})
+def test_apologizing_is_support_signing_agrees(models: dict[str, DocumentModel]) -> None:
+    _check(models["signed"], "AGREE", {"CHL", "PER"})
     _check(models["apology"], "SUPPORT", {"ARG"}, {"BRA"})
     assert _main(models["will_sign"]).type == "AGREE"
 

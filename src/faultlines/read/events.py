@@ -554,8 +554,6 @@ def code_events(ctx: Context) -> list[Event]:
                     trigger = _undone(trigger, verb if verb in _UNDO | _HALT else token.lemma_.lower())
                     if token.lemma_.lower() in _PLEDGE and trigger.event_type in _COOPERATIVE:
                         trigger = Trigger("AGREE", "", trigger.kind)  # "offered aid": a promise of aid
-                    if token.lemma_.lower() in ("sign", "ratify") and trigger.event_type == "AGREE":
-                        trigger = Trigger("SUPPORT", "", trigger.kind)  # signing a formal agreement (CAMEO 057)
                     if token.lemma_.lower() in _ACCEDE and trigger.event_type == "REQUEST":
                         trigger = Trigger("CONCEDE", "", trigger.kind)  # "accepted their demands" (CAMEO 083)
                     if token.lemma_.lower() in _SEEK and trigger.event_type in _COOPERATIVE:
