@@ -375,7 +375,9 @@ class _IncrementalLp:
     def solve(self, time_limit: float | None) -> tuple[float, np.ndarray | None]:
         import highspy
 
-        self.highs.setOptionValue("time_limit", float(time_limit) if time_limit is not None else np.inf)
+        # HiGHS measures its time limit against the instance's accumulated run time
+        limit = np.inf if time_limit is None else float(self.highs.getRunTime()) + float(time_limit)
+        self.highs.setOptionValue("time_limit", limit)
         self.highs.run()
         if self.highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return 0.0, None
