@@ -195,3 +195,22 @@ def test_states_beyond_the_region_come_from_the_gazetteer_atlas(base: ReferenceB
 def test_a_state_name_that_is_a_given_name_before_a_surname_is_a_person(base: ReferenceBase) -> None:
     hits = base.lex.states("Chad Smith and Jordan Bardella said Chad and Jordan met in the Jordan Valley.")
     assert [h.text for h in hits] == ["Chad", "Jordan", "Jordan"]
+
+
+def test_quantities_and_hedges_come_from_the_reader(base: ReferenceBase) -> None:
+    """One extractor and one hedge vocabulary (review M13): each quantity claim is a number
+    ``faultlines.read.find_quantities`` finds, with its hedge, and a side the reader leaves open."""
+    from faultlines.read import find_quantities
+
+    text = (
+        "Upwards of 85 million people live in Iran. Nearly 90 million people live in Iran. "
+        "In excess of 10 million Azeris live in Iran. Millions of Kurds live in Turkey."
+    )
+    found = claims_of(text, base, "quantity")
+    read = {(q.start, q.hedge) for q in find_quantities(text)}
+    assert found and all((c.span.start, c.details["hedge"]) in read for c in found)
+    by_hedge = {c.details["hedge"]: c for c in found}
+    assert by_hedge["upwards of"].details["bound"] == "lower"  # unknown to check's old word list
+    assert by_hedge["in excess of"].details["bound"] == "lower"
+    assert by_hedge["nearly"].details["bound"] == "upper"  # the reader's reading: at most
+    assert by_hedge["vague"].details["bound"] == "lower" and by_hedge["vague"].subject == "TUR"

@@ -279,3 +279,14 @@ def test_a_term_added_after_verified_as_of_is_dated_from_its_own_start(base: Ref
     assert "warning" not in verdict.explanation  # type: ignore[attr-defined]
     ((_, late),) = verdicts("Prime Minister Sébastien Lecornu met Aliyev.", base, date(2026, 11, 1), "office")
     assert "may have ended" in late.explanation  # type: ignore[attr-defined]
+
+
+def test_bounds_follow_the_readers_hedges(base: ReferenceBase) -> None:
+    on = date(2022, 12, 31)
+    assert labels("In 2022 Iran had a population of upwards of 80 million.", base, on, "quantity") == [L.SUPPORTED]
+    assert labels("In 2022 Iran had a population of in excess of 95 million.", base, on, "quantity") == [
+        L.CONTRADICTED
+    ]
+    # "nearly 80 million" says at most 80 million: 88.6 million contradicts it
+    assert labels("In 2022 Iran had a population of nearly 80 million.", base, on, "quantity") == [L.CONTRADICTED]
+    assert labels("In 2022 Iran had a population of nearly 90 million.", base, on, "quantity") == [L.SUPPORTED]

@@ -490,64 +490,73 @@ def _event_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
 
 # --------------------------------------------------------------------------- quantities
 
-_NUMBER = re.compile(
-    r"(?P<hedge>about|around|approximately|approx\.|roughly|nearly|almost|some|over|more than|less than|under|"
-    r"fewer than|at least|up to|close to|just over|just under|an estimated|estimated at|as many as|below|above|"
-    r"perhaps|possibly|maybe)?"
-    r"\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s*(?:to|-|–|and)\s*(?P<num2>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?))?"
-    r"(?:\s*(?P<scale>million|billion|thousand|m\b|bn\b))?"
-    r"(?:\s*(?P<pct>%|per ?cent))?",
-    re.I,
-)
 _MOVED = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:fled|left|were (?:displaced|killed|deported|expelled|evacuated)|died|"
     r"were forced|crossed|arrived|moved|emigrated|returned)\b",
     re.I,
 )
-_MILLIONS_OF = re.compile(r"\b(?P<word>millions|thousands|tens of millions) of\b", re.I)
-_SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3}
 _POPULATION_CUE = re.compile(r"\b(population|inhabitants|residents|citizens|people|home to|populous)\b", re.I)
+_NUMERAL = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+#: Units of ``find_quantities`` that can count a state's or a group's people ("" = a bare number).
+_PEOPLE_UNITS = frozenset({"persons", ""})
 
 
-def _num(text: str) -> float:
-    return float(text.replace(",", ""))
+def quantity_bound(low: float | None, high: float | None, hedge: str) -> str:
+    """``lower``/``upper`` when the reader's words leave one side open ("more than", "nearly"),
+    ``lower`` for a vague plural ("millions of": at least two million), else ``""``. The reader's
+    hedge table decides; check keeps none of its own."""
+    if hedge == "vague":
+        return "lower"
+    if high is None:
+        return "lower"
+    if low is None:
+        return "upper"
+    return ""
 
 
 def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
+    """Population, share and group-size claims from the numbers ``faultlines.read.find_quantities``
+    finds (the same extractor and hedge vocabulary as reading, so a claim's hedge does not depend on
+    which package saw it)."""
+    from faultlines.read import find_quantities
+
     text = s.text
     last_group: Hit | None = None
     names = [h for h in s.states if h.form == "name"]
-    for m in _NUMBER.finditer(text):
-        if not m.group("num"):
-            continue
-        if any(a <= m.start("num") < z for a, z, _ in s.times) and not m.group("pct") and not m.group("scale"):
-            continue  # a year, not a quantity
-        hedge = (m.group("hedge") or "").lower()
-        value = _num(m.group("num"))
-        high = _num(m.group("num2")) if m.group("num2") else value
-        scale = (m.group("scale") or "").lower()
-        pct = bool(m.group("pct"))
+    for q in find_quantities(text):
+        pct = q.unit == "percent"
+        if not pct and (q.unit not in _PEOPLE_UNITS or q.value < 10000):
+            continue  # money, troops, distances, years and small counts are not population claims
+        hedge = q.hedge
+        bound = quantity_bound(q.low, q.high, hedge)
+        # the figure as stated: both ends of a range, else the number (the bound says which side is open)
+        low_v = q.low if q.low is not None else q.value
+        high_v = q.high if q.high is not None else q.value
+        if hedge == "vague":
+            high_v = low_v  # "millions of": at least the smallest reading, with a lower bound
         # the comma-delimited stretch around the number: "..., of which 16% are Azeris, ..."
-        chunk_start = max(text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()), 0)
-        chunk_ends = [i for i in (text.find(",", m.end()), text.find(";", m.end())) if i != -1]
+        chunk_start = max(text.rfind(",", 0, q.start), text.rfind(";", 0, q.start), 0)
+        chunk_ends = [i for i in (text.find(",", q.end), text.find(";", q.end)) if i != -1]
         chunk_end = min(chunk_ends) if chunk_ends else len(text)
         groups_after = [
-            g for g in s.groups if g.start >= m.end() and re.fullmatch(r"\s*(?:ethnic\s+)?", text[m.end() : g.start])
+            g
+            for g in s.groups
+            if q.start < g.start < q.end
+            or (g.start >= q.end and re.fullmatch(r"\s*(?:ethnic\s+)?", text[q.end : g.start]))
         ]
         groups_in_chunk = [g for g in s.groups if chunk_start <= g.start <= chunk_end]
-        c_lo, c_hi = s.clause_start(m.start()), s.clause_end(m.end())
+        c_lo, c_hi = s.clause_start(q.start), s.clause_end(q.end)
         in_clause = [h for h in s.states if c_lo <= h.start < c_hi]
         if in_clause and not any(h.form == "name" for h in in_clause):
             continue  # "2.3 million people live in Baku": a city's figure, not the state's
         subject_states = (
-            [h for h in in_clause if h.form == "name" and h.end <= m.start()]
-            or [h for h in names if h.end <= m.start()]
+            [h for h in in_clause if h.form == "name" and h.end <= q.start]
+            or [h for h in names if h.end <= q.start]
             or names
         )
         state = subject_states[-1].key if subject_states else ""
         if pct:
-            following = [g for g in groups_in_chunk if g.start > m.start()]
+            following = [g for g in groups_in_chunk if g.start > q.start]
             chosen = groups_after or following or groups_in_chunk or ([last_group] if last_group else [])
             if not chosen or not state:
                 continue
@@ -557,35 +566,29 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
                 "quantity",
                 state,
                 "share",
-                {"low": value, "high": high},
-                m.start("num"),
-                max(m.end(), chosen[0].end),
-                when=s.time_near(m.start()),
+                {"low": low_v, "high": high_v},
+                q.start,
+                max(q.end, chosen[0].end),
+                when=s.time_near(q.start),
                 group=chosen[0].key,
                 hedge=hedge,
+                bound=bound,
                 unit="percent",
             )
             continue
-        if not scale:
-            if value < 10000:
-                continue
-            factor = 1.0
-        else:
-            factor = _SCALE[scale]
-        low_v, high_v = value * factor, high * factor
         # "a large Azerbaijani minority, perhaps 15 to 20 million people": the number sizes the group
         just_named = [
             g
             for g in s.groups
-            if g.end <= m.start()
-            and m.start() - g.end <= 40
-            and not _POPULATION_CUE.search(text[g.end : m.start()])
-            and not any(g.end <= h.start < m.start() for h in names)
+            if g.end <= q.start
+            and q.start - g.end <= 40
+            and not _POPULATION_CUE.search(text[g.end : q.start])
+            and not any(g.end <= h.start < q.start for h in names)
         ]
         groups_here = groups_after or just_named[-1:]
         if groups_here and _MOVED.match(text[groups_here[0].end : groups_here[0].end + 40]):
             continue  # "100,000 Armenians fled": people who moved or died, not the group's size
-        near_population = _POPULATION_CUE.search(text[max(0, m.start() - 40) : m.start()])
+        near_population = _POPULATION_CUE.search(text[max(0, q.start - 40) : q.end])
         if groups_here or (last_group is not None and not near_population):
             group = groups_here[0] if groups_here else last_group
             assert group is not None
@@ -597,51 +600,34 @@ def _quantity_claims(s: Sentence, lex: Lexicon, b: _Builder) -> None:
                 state,
                 "group_size",
                 {"low": low_v, "high": high_v},
-                m.start(),
-                max(m.end(), group.end if groups_here else m.end()),
-                when=s.time_near(m.start()),
+                q.start,
+                max(q.end, group.end if groups_here else q.end),
+                when=s.time_near(q.start),
                 group=group.key,
                 hedge=hedge,
+                bound=bound,
                 unit="people",
             )
             continue
-        if near_population or _POPULATION_CUE.search(text[m.end() : m.end() + 25]):
-            if not state:
+        if near_population or _POPULATION_CUE.search(text[q.end : q.end + 25]):
+            if not state or hedge == "vague":
                 continue
+            numeral = _NUMERAL.search(q.text)
+            factor = q.value / float(numeral.group(0).replace(",", "")) if numeral and low_v == high_v else 0.0
             b.claim(
                 s,
                 "quantity",
                 state,
                 "population",
                 {"low": low_v, "high": high_v},
-                m.start(),
-                m.end(),
-                when=s.time_near(m.start()),
+                q.start,
+                q.end,
+                when=s.time_near(q.start),
                 hedge=hedge,
+                bound=bound,
                 unit="people",
-                precision=_precision(m.group("num"), factor),
+                precision=_precision(numeral.group(0), factor) if numeral and factor else 0.0,
             )
-    for m in _MILLIONS_OF.finditer(text):
-        groups = [g for g in s.groups if m.end() < g.start <= m.end() + 15]
-        if not groups:
-            continue
-        places = [h for h in names if h.start > groups[0].end] or names
-        if not places:
-            continue
-        low = {"millions": 2e6, "thousands": 2e3, "tens of millions": 2e7}[m.group("word").lower()]
-        b.claim(
-            s,
-            "quantity",
-            places[0].key,
-            "group_size",
-            {"low": low, "high": low * 500},
-            m.start(),
-            groups[0].end,
-            when=s.time_near(m.start()),
-            group=groups[0].key,
-            hedge="vague",
-            unit="people",
-        )
 
 
 def _precision(number: str, factor: float) -> float:

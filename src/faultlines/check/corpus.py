@@ -110,7 +110,7 @@ def corpus_index(corpus: CorpusModel, base: ReferenceBase) -> dict[tuple[Any, ..
 #: The store's results table (``result_check_claims``) holding the claims ``check`` extracted per document.
 CLAIMS_TABLE = "check_claims"
 #: Bump when claim extraction changes what it returns, so persisted claims are extracted again.
-CLAIMS_FORMAT = "1"
+CLAIMS_FORMAT = "2"
 
 
 def extraction_key(base: ReferenceBase) -> str:

@@ -7,9 +7,10 @@ with) and ``not_checkable`` (opinion, prediction, question, aspiration).
 Tolerance rule for numbers (documented in ``docs/check.md``):
 
 * populations and group sizes: an exact figure may differ from the reference by
-  ``max(2%, half a unit of its last stated digit)``; a hedged one ("about", "around", "nearly",
-  "some", "roughly", "approximately", "an estimated"...) by ``max(5%, half a unit)``. "More than X"
-  holds when the reference is at least 98% of X; "less than X" when it is at most 102% of X. When the
+  ``max(2%, half a unit of its last stated digit)``; a hedged one ("about", "around", "some",
+  "roughly", "approximately", "an estimated"...) by ``max(5%, half a unit)``. A lower bound ("more
+  than X", as the reader's ``find_quantities`` reads it) holds when the reference is at least 98% of
+  X; an upper bound ("less than X", "nearly X") when it is at most 102% of X. When the
   reference series ends before the year asked about, the latest figure is used and the tolerance
   grows by one point per year of gap (at most five), since populations drift.
 * shares: an exact percentage may differ by 1 point, a hedged one by 2 points; a reference range
@@ -34,25 +35,18 @@ from faultlines.gazetteer import VERIFIED_AS_OF
 from faultlines.model import Claim, Granularity, TimeInterval, Verdict, VerdictLabel
 
 L = VerdictLabel
-HEDGES = {
-    "about",
-    "around",
-    "approximately",
-    "approx.",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "close to",
-    "an estimated",
-    "estimated at",
-    "vague",
-    "perhaps",
-    "possibly",
-    "maybe",
-}
-LOWER_BOUNDS = {"more than", "over", "at least", "above", "just over", "as many as"}
-UPPER_BOUNDS = {"less than", "under", "fewer than", "up to", "below", "just under"}
+#: Hedges that state a figure exactly. Every other hedge the reader reports ("about", "nearly",
+#: "more than", "vague"...) is approximate; which side it leaves open is the claim's ``bound``,
+#: decided by ``faultlines.read.find_quantities`` (one hedge vocabulary for read and check).
+EXACT_HEDGES = frozenset({"", "exactly", "precisely", "only", "just", "a total of", "totalling", "totaling"})
+
+
+def hedge_kind(claim: Claim) -> str:
+    """``lower``/``upper`` for a one-sided figure, ``approx`` for a hedged one, else ``exact``."""
+    bound = str(claim.details.get("bound", ""))
+    if bound in {"lower", "upper"}:
+        return bound
+    return "exact" if str(claim.details.get("hedge", "")).lower() in EXACT_HEDGES else "approx"
 
 
 def fmt(day: date) -> str:
@@ -587,7 +581,7 @@ MAX_POPULATION_GAP = 5
 def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     state = claim.subject
     year = claim.when.start.year if claim.when and claim.when.start else ctx.doc_date.year
-    hedge = str(claim.details.get("hedge", "")).lower()
+    hedge = hedge_kind(claim)
     low, high = float(claim.value["low"]), float(claim.value["high"])
     if claim.predicate == "share":
         return _check_share(claim, ctx, state, low, high, hedge)
@@ -610,7 +604,7 @@ def check_quantity(claim: Claim, ctx: Context) -> Verdict:
     if claim.predicate == "population":
         precision = float(claim.details.get("precision", 0.0))
         # the larger of 5% (hedged) or 2% (exact) and half a unit of the figure's last digit
-        tol = max(0.05 if hedge in HEDGES else 0.02, precision / low if low else 0.0) + gap / 100
+        tol = max(0.05 if hedge == "approx" else 0.02, precision / low if low else 0.0) + gap / 100
         ref_lo = ref_hi = row.value
         ref_text = f"{row.value / 1e6:.2f} million ({row.year})"
         what = f"The population of {state}"
@@ -652,12 +646,12 @@ def _judge_range(
         d = abs(x) * k if relative else k
         return x - d, x + d
 
-    if hedge in LOWER_BOUNDS:
+    if hedge == "lower":
         floor = widen(low, tol)[0]
         if ref_hi >= floor:
             return L.SUPPORTED
         return L.PARTLY_SUPPORTED if ref_hi >= widen(low, 2 * tol)[0] else L.CONTRADICTED
-    if hedge in UPPER_BOUNDS:
+    if hedge == "upper":
         ceiling = widen(high, tol)[1]
         if ref_lo <= ceiling:
             return L.SUPPORTED
@@ -687,7 +681,7 @@ def _check_share(claim: Claim, ctx: Context, state: str, low: float, high: float
         return _verdict(claim, L.UNVERIFIABLE, f"The base has no share of {group} in {state}.")
     entry = max(entries, key=lambda c: c.year)
     assert entry.low is not None and entry.high is not None
-    tol = 2.0 if hedge in HEDGES else 0.5 if hedge in LOWER_BOUNDS | UPPER_BOUNDS else 1.0
+    tol = 2.0 if hedge == "approx" else 0.5 if hedge in {"lower", "upper"} else 1.0
     label = _judge_range(low, high, entry.low, entry.high, hedge, tol, relative=False)
     ref = f"{entry.low:g}%" if entry.low == entry.high else f"{entry.low:g}-{entry.high:g}% (estimates vary)"
     note = f"; {entry.note}" if entry.note else ""
