@@ -29,18 +29,10 @@ STYLE = {
 
 
 def parse_date(value: str | None) -> date | None:
-    """``--date``: an ISO date, also with a time part (``2024-05-19T10:00``), as ``read`` parses dates.
+    """``--date``: an ISO date, also with a time part, by the same rule as ``faultlines read``."""
+    from faultlines.read import parse_date as read_date
 
-    The same rule as ``faultlines.read``'s date parser (the first ten characters are the date), so the
-    two commands accept the same values; ``None`` for an empty value.
-    """
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise InputError(E.E010, value=text) from exc
+    return read_date(value)
 
 
 def check_paths(

@@ -8,6 +8,7 @@ Public API::
     example_text() -> str
     find_times(text, anchor=None) -> list[TimeMatch]; parse_time(expr, anchor=None) -> TimeInterval | None
     find_quantities(text) -> list[QuantityMatch]
+    parse_date(value) -> date | None   (ISO date, a time part allowed; E010 otherwise)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from faultlines.model import DocumentModel
-from faultlines.read.formats import DEFAULT_MAX_MB, RawDocument, Skipped, read_sources
+from faultlines.read.formats import DEFAULT_MAX_MB, RawDocument, Skipped, parse_date, read_sources
 from faultlines.read.quantities import find_quantities
 from faultlines.read.timex import find_times, parse_time
 from faultlines.relations import aggregate_relations
@@ -84,6 +85,7 @@ __all__ = [
     "example_text",
     "find_quantities",
     "find_times",
+    "parse_date",
     "parse_time",
     "read_paths",
     "read_text",
