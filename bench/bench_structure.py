@@ -131,9 +131,10 @@ def bench_random(time_limit: float) -> str:
         )
     lines += [
         "",
-        "`closed by`: `milp` = branch and bound finished; `cutting-planes` = the odd-cycle relaxation met "
-        "the best partition found, proving it optimal without branching; `timeout` = stopped by the limit "
-        "(the index is then the best found and the lower bound is proven).",
+        "`closed by`: `milp` = ended in branch and bound (finished if proven optimal, else stopped by the "
+        "limit); `cutting-planes` = the odd-cycle relaxation met the best partition found, proving it "
+        "optimal without branching; `timeout` = stopped by the limit during the cutting planes. When not "
+        "optimal, the index is the best partition found and the lower bound is proven.",
     ]
     return "\n".join(lines)
 
