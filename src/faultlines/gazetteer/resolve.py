@@ -40,8 +40,14 @@ _WEAPON_CONTEXT = re.compile(
 
 #: Weapon names that are also everyday words: read as weapons only when a weapon noun follows.
 _COMMON_WORD_WEAPONS = frozenset(
-    {"arrow", "patriot", "heron", "spike", "hermes", "javelin", "stinger", "hawk", "harpy", "tomahawk", "sling"}
+    {"arrow", "patriot", "heron", "spike", "hermes", "javelin", "stinger", "hawk", "harpy", "tomahawk", "sling",
+     "eitan", "lancet", "adir", "emad", "fattah", "qiam", "bavar", "neptune", "reaper", "triumf", "kochav"}
+)  # fmt: skip
+#: "Atlanta, Georgia" and "the U.S. state of Georgia" are not the country.
+_US_GEORGIA_BEFORE = re.compile(
+    r"(?:\b(?:Atlanta|Savannah|Augusta|Macon|Columbus|Athens|Marietta|Albany|Valdosta),\s*|U\.?S\.? state of\s+)$"
 )
+_US_GEORGIA_AFTER = re.compile(r"^\s*(?:state\b|,?\s*(?:USA|U\.S\.))")
 
 
 #: Short forms news copy uses once the body is clear from the story (source: AP Stylebook, "Security
@@ -169,6 +175,10 @@ def choose(
     weapon. Then, among people, the one in office on the document date, else the most recent one.
     """
     if not candidates:
+        return None
+    if any(c.actor.home_state == "GEO" and c.actor.kind is ActorKind.STATE for c in candidates) and (
+        _US_GEORGIA_BEFORE.search(preceding) or _US_GEORGIA_AFTER.match(following)
+    ):
         return None
     if len(candidates) == 1:
         only = candidates[0]
