@@ -255,8 +255,9 @@ to it; apologies and forgiveness are SUPPORT and withdrawing envoys or inspector
 2021 table; its "sign formal agreement" -> SUPPORT is not followed, see docs/read.md). The ConfliBERT
 training-set class agreement rose with the GSR scores (63.8% -> 71.2%; at our five checkpoints it fell
 once, by 0.1 point), so the rules move sentences to the right quad class on data they were not tuned
-on. Issue targets: type >= 70% is met; actors >= 75% is not. Still mostly missed: the GSR's domestic X->X events whose other party is
-a person the gazetteer does not know ("President Museveni"), and targets the GSR takes from locations.
+on. Issue targets: type >= 70% is met; actors >= 75% is not. Still mostly missed: the GSR's domestic
+X->X events whose other party is a person the gazetteer does not know ("President Museveni"), and
+targets the GSR takes from locations.
 Throughput: `Doc.text` is now read once per document in actor resolution (spaCy rebuilds it on
 every access), which made our own steps about ten times faster."""
 
