@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
-from bench.report import ROOT, machine, write_section
+from bench.report import ROOT, write_section
 from faultlines.read import RawDocument, example_document
 
 SHORT = [
@@ -153,7 +153,7 @@ def main() -> None:
     body = (
         f"{args.docs} generated documents (a quarter variants of the built-in example article, the rest "
         f"short texts of ours), batch size 8, each engine in a fresh driver process, the fastest of "
-        f"{args.repeat} interleaved runs. Machine load average at start: {load:.1f} on {machine()} "
+        f"{args.repeat} interleaved runs. Machine load average at start: {load:.1f} "
         "(the machine is shared, so ratios matter more than rates).\n\n"
         + "\n".join(rows)
         + "\n\nStart-up is the time until the first batch of 8 models has arrived, which includes loading "

@@ -27,13 +27,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from faultlines.errors import E, InputError
 from faultlines.model import DocumentModel
-from faultlines.read.formats import DEFAULT_MAX_MB, RawDocument, Skipped
+from faultlines.read import RawDocument, Skipped
+from faultlines.read.formats import DEFAULT_MAX_MB
 
-Engine = Literal["local", "process", "ray"]
 ENGINES: tuple[str, ...] = ("local", "process", "ray")
 #: ``module:function`` called once in every worker after the pipeline is loaded (site set-up, tests).
 HOOK_ENV = "FAULTLINES_WORKER_HOOK"
@@ -280,7 +280,14 @@ def drive(runner: Runner, batches: Iterator[_Batch], *, limit: int, ordered: boo
         batch.attempts += 1
         batch.state = RUNNING
         batch.generation = runner.generation
-        batch.handle = runner.submit(batch.docs)
+        try:
+            batch.handle = runner.submit(batch.docs)
+        except Exception as error:  # a worker died since the last wait: the pool refuses new work
+            if not runner.is_crash(error):
+                raise
+            runner.recover(None, runner.generation)
+            batch.generation = runner.generation
+            batch.handle = runner.submit(batch.docs)
         by_handle[batch.handle] = batch
 
     while True:

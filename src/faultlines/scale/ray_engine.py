@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 from faultlines.errors import E, InputError
-from faultlines.read.formats import RawDocument
+from faultlines.read import RawDocument
 from faultlines.scale.engines import HOOK_ENV, RAY_ADDRESS_ENV, Item, prepare_worker, read_batch
 
 
