@@ -19,7 +19,7 @@ from faultlines.read.pipeline import read_documents
 from faultlines.scale import HOOK_ENV, ingest, read_parallel
 from faultlines.store import open_store
 
-from .worker_hook import CRASH, POISON
+from .worker_hook import CRASH, HANG, POISON
 
 SHORT = [
     "Turkey sold drones to Azerbaijan in 2020. Armenia protested the sale and recalled its ambassador.",
@@ -116,6 +116,17 @@ def test_a_worker_crash_loses_only_the_crashing_document(
     assert isinstance(out[2], Skipped) and out[2].source == "crash.txt"
     assert "failed twice" in out[2].reason
     assert _models(out) == sequential[4:7]
+
+
+def test_a_hanging_document_times_out_and_is_skipped(
+    corpus: list[RawDocument], sequential: list[DocumentModel], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(HOOK_ENV, "scale.worker_hook:install")
+    hanging = RawDocument(text=f"Russia warned Turkey in 2019. {HANG}", title="hang", source="hang.txt")
+    out = list(read_parallel([corpus[4], hanging, corpus[5]], engine="process", workers=2, batch_size=1, timeout=4))
+    assert len(out) == 3
+    assert isinstance(out[1], Skipped) and out[1].source == "hang.txt" and "timed out after 4 s" in out[1].reason
+    assert _models(out) == sequential[4:6]
 
 
 def test_one_writer_ingest_is_idempotent(corpus: list[RawDocument], tmp_path: Path) -> None:

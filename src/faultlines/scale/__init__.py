@@ -3,7 +3,8 @@
 Public API::
 
     read_parallel(sources, *, engine="process", workers=2, batch_size=32, max_in_flight=None,
-                  ordered=True, address=None, start_method=None) -> Iterator[DocumentModel | Skipped]
+                  ordered=True, address=None, start_method=None, timeout=None)
+        -> Iterator[DocumentModel | Skipped]
     read_paths_parallel(paths, *, date=None, max_mb=20, engine="process", workers=2, batch_size=32,
                         address=None) -> Iterator[DocumentModel | Skipped]
     ingest(store, items, *, commit_every=64, on_item=None) -> IngestResult

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -105,6 +106,7 @@ class _Batch:
     state: str = QUEUED
     handle: Any = None
     generation: int = 0
+    submitted: float = 0.0
     results: list[Item] = field(default_factory=list)
 
     @property
@@ -122,7 +124,7 @@ class Runner(Protocol):
     generation: int
 
     def submit(self, docs: list[RawDocument]) -> Any: ...
-    def wait(self, handles: list[Any]) -> list[Any]: ...
+    def wait(self, handles: list[Any], timeout: float | None) -> list[Any]: ...
     def result(self, handle: Any) -> list[Item]: ...
     def is_crash(self, error: BaseException) -> bool: ...
     def recover(self, handle: Any, generation: int) -> None: ...
@@ -154,8 +156,8 @@ class _Process:
     def submit(self, docs: list[RawDocument]) -> Future[list[Item]]:
         return self.pool.submit(read_batch, docs, self.nlp_batch)
 
-    def wait(self, handles: list[Any]) -> list[Any]:
-        done, _ = wait(handles, return_when=FIRST_COMPLETED)
+    def wait(self, handles: list[Any], timeout: float | None) -> list[Any]:
+        done, _ = wait(handles, timeout=timeout, return_when=FIRST_COMPLETED)
         return list(done)
 
     def result(self, handle: Future[list[Item]]) -> list[Item]:
@@ -202,6 +204,7 @@ def read_parallel(
     ordered: bool = True,
     address: str | None = None,
     start_method: str | None = None,
+    timeout: float | None = None,
 ) -> Iterator[DocumentModel | Skipped]:
     """Read documents in parallel; yields one model or :class:`Skipped` per input.
 
@@ -226,6 +229,10 @@ def read_parallel(
         Ray cluster address (default: ``$RAY_ADDRESS``, else a local Ray with ``workers`` CPUs).
     start_method
         Multiprocessing start method for ``process`` (default ``forkserver``, else ``spawn``).
+    timeout
+        Seconds a batch may take from submission before it counts as failed (its worker is
+        stopped, and it is retried and split like a crashed one); ``None`` waits for ever. Set it
+        well above twice a batch's normal reading time, since a batch may queue behind another.
 
     Yields
     ------
@@ -251,7 +258,8 @@ def read_parallel(
         runner = _Process(workers, nlp_batch, start_method)
     finished = False
     try:
-        yield from drive(runner, _batches(sources, batch_size), limit=max_in_flight or 2 * workers, ordered=ordered)
+        limit = max_in_flight or 2 * workers
+        yield from drive(runner, _batches(sources, batch_size), limit=limit, ordered=ordered, timeout=timeout)
         finished = True
     finally:
         runner.close(abort=not finished)
@@ -270,7 +278,9 @@ def _batches(sources: Iterable[RawDocument | Skipped], size: int) -> Iterator[_B
         yield _Batch(items)
 
 
-def drive(runner: Runner, batches: Iterator[_Batch], *, limit: int, ordered: bool = True) -> Iterator[Item]:
+def drive(
+    runner: Runner, batches: Iterator[_Batch], *, limit: int, ordered: bool = True, timeout: float | None = None
+) -> Iterator[Item]:
     """Keep at most ``limit`` batches held; yield finished ones; retry, split or skip failed ones."""
     flight: list[_Batch] = []  # in input order
     by_handle: dict[Any, _Batch] = {}
@@ -280,6 +290,7 @@ def drive(runner: Runner, batches: Iterator[_Batch], *, limit: int, ordered: boo
         batch.attempts += 1
         batch.state = RUNNING
         batch.generation = runner.generation
+        batch.submitted = time.monotonic()
         try:
             batch.handle = runner.submit(batch.docs)
         except Exception as error:  # a worker died since the last wait: the pool refuses new work
@@ -318,9 +329,16 @@ def drive(runner: Runner, batches: Iterator[_Batch], *, limit: int, ordered: boo
             if exhausted:
                 return
             continue
-        handles = [b.handle for b in flight if b.state == RUNNING]
-        for handle in runner.wait(handles):
+        running = [b for b in flight if b.state == RUNNING]
+        left = None if timeout is None else max(0.0, min(b.submitted for b in running) + timeout - time.monotonic())
+        for handle in runner.wait([b.handle for b in running], left):
             _collect(runner, by_handle.pop(handle), flight)
+        if timeout is not None:
+            now = time.monotonic()
+            for batch in [b for b in running if b.state == RUNNING and now - b.submitted >= timeout]:
+                by_handle.pop(batch.handle, None)
+                runner.recover(batch.handle, batch.generation)  # stop the worker that is stuck on it
+                _failed(batch, flight, f"timed out after {timeout:g} s")
 
 
 def _collect(runner: Runner, batch: _Batch, flight: list[_Batch]) -> None:
@@ -333,6 +351,11 @@ def _collect(runner: Runner, batch: _Batch, flight: list[_Batch]) -> None:
         reason = _describe(error)
         if runner.is_crash(error):
             runner.recover(batch.handle, batch.generation)
+    _failed(batch, flight, reason)
+
+
+def _failed(batch: _Batch, flight: list[_Batch], reason: str) -> None:
+    """Queue a failed batch again, or split it, or report its lone document as skipped."""
     batch.handle, batch.retry = None, True
     docs = batch.docs
     if batch.attempts < 2:

@@ -66,8 +66,8 @@ class RayRunner:
         self.owner[ref] = (index, actor)
         return ref
 
-    def wait(self, handles: list[Any]) -> list[Any]:
-        done, _ = self.ray.wait(handles, num_returns=1)
+    def wait(self, handles: list[Any], timeout: float | None) -> list[Any]:
+        done, _ = self.ray.wait(handles, num_returns=1, timeout=timeout)
         return list(done)
 
     def result(self, handle: Any) -> list[Item]:
