@@ -27,8 +27,7 @@ def analyze_paths(paths: list[Path], *, doc_date: date | None = None, check: boo
     With ``check`` every document's claims are verified too (``corpus.claims`` and ``.verdicts``),
     each against the rest of the inputs as its corpus.
     """
-    from faultlines.read import Skipped, example_document, read_paths
-    from faultlines.read.pipeline import read_documents
+    from faultlines.read import Skipped, example_document, read_documents, read_paths
 
     models: list[DocumentModel] = []
     skipped: list[Skipped] = []
@@ -141,7 +140,7 @@ def register(app: typer.Typer) -> None:
         check: bool = typer.Option(True, "--check/--no-check", help="Verify claims against the reference base."),
     ) -> None:
         """Read articles and print their actors, relations, event timeline and checked claims."""
-        from faultlines.read.formats import parse_date
+        from faultlines.read import parse_date
 
         corpus = analyze_paths(list(paths or []), doc_date=parse_date(doc_date), check=check)
         print_corpus(corpus)

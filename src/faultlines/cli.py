@@ -71,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn known errors into one line on stderr and a non-zero exit."""
     args = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=args, standalone_mode=False)
+        code = app(args=args, standalone_mode=False)
+        if isinstance(code, int) and code != 0:  # click returns (not raises) an abort's exit code here
+            if code == 130:
+                err_console.print("interrupted")
+            return code
     except FaultlinesError as error:
         if _state["debug"]:
             raise

@@ -9,6 +9,10 @@ Public API::
     find_times(text, anchor=None) -> list[TimeMatch]; parse_time(expr, anchor=None) -> TimeInterval | None
     find_quantities(text) -> list[QuantityMatch]
     parse_date(value) -> date | None   (ISO date, a time part allowed; E010 otherwise)
+    read_documents(raws, *, batch_size=16) -> Iterator[DocumentModel]; load_nlp() -> spacy Language
+    read_sources(paths, *, max_mb=DEFAULT_MAX_MB) -> Iterator[RawDocument | Skipped]
+
+``read_documents`` and ``load_nlp`` load lazily, so importing this package does not import spaCy.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faultlines.model import DocumentModel
 from faultlines.read.formats import DEFAULT_MAX_MB, RawDocument, Skipped, parse_date, read_sources
@@ -24,7 +29,19 @@ from faultlines.read.quantities import find_quantities
 from faultlines.read.timex import find_times, parse_time
 from faultlines.relations import aggregate_relations
 
+if TYPE_CHECKING:  # at run time these load lazily through __getattr__ below
+    from faultlines.read.pipeline import load_nlp, read_documents
+
 EXAMPLE = "examples/south_caucasus.md"
+
+
+def __getattr__(name: str) -> object:
+    """Lazy exports of the spaCy-backed pipeline (PEP 562)."""
+    if name in ("read_documents", "load_nlp"):
+        from faultlines.read import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'faultlines.read' has no attribute {name!r}")
 
 
 def example_text() -> str:
@@ -78,6 +95,7 @@ def read_paths(
 
 
 __all__ = [
+    "DEFAULT_MAX_MB",
     "RawDocument",
     "Skipped",
     "aggregate_relations",
@@ -85,8 +103,11 @@ __all__ = [
     "example_text",
     "find_quantities",
     "find_times",
+    "load_nlp",
     "parse_date",
     "parse_time",
+    "read_documents",
     "read_paths",
+    "read_sources",
     "read_text",
 ]

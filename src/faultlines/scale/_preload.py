@@ -1,5 +1,5 @@
 """Imported by the multiprocessing fork server: load the pipeline once, before any worker is forked."""
 
-from faultlines.read.pipeline import load_nlp
+from faultlines.read import load_nlp
 
 load_nlp()

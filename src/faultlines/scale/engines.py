@@ -32,8 +32,7 @@ from typing import Any, Protocol
 
 from faultlines.errors import E, InputError
 from faultlines.model import DocumentModel
-from faultlines.read import RawDocument, Skipped
-from faultlines.read.formats import DEFAULT_MAX_MB
+from faultlines.read import DEFAULT_MAX_MB, RawDocument, Skipped
 
 ENGINES: tuple[str, ...] = ("local", "process", "ray")
 #: ``module:function`` called once in every worker after the pipeline is loaded (site set-up, tests).
@@ -63,7 +62,7 @@ def _run_hook(hook: str) -> None:
 
 def prepare_worker(hook: str | None, sys_path: list[str]) -> None:
     """Worker set-up: leave Ctrl-C to the driver, see the driver's imports, load spaCy once, run the hook."""
-    from faultlines.read.pipeline import load_nlp
+    from faultlines.read import load_nlp
 
     with contextlib.suppress(ValueError):  # not the main thread (some Ray workers): nothing to do
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -78,7 +77,7 @@ def read_batch(docs: list[RawDocument], nlp_batch: int = 16) -> list[Item]:
 
     A document whose reading raises becomes a :class:`Skipped` naming the error; the others are read.
     """
-    from faultlines.read.pipeline import read_documents
+    from faultlines.read import read_documents
 
     try:
         return list(read_documents(docs, batch_size=nlp_batch))
@@ -381,7 +380,7 @@ def read_paths_parallel(
     address: str | None = None,
 ) -> Iterator[DocumentModel | Skipped]:
     """:func:`faultlines.read.read_paths` with the reading spread over workers (same results, same order)."""
-    from faultlines.read.formats import read_sources
+    from faultlines.read import read_sources
 
     def dated() -> Iterator[RawDocument | Skipped]:
         for item in read_sources(paths, max_mb=max_mb):

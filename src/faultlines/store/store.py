@@ -145,6 +145,9 @@ class Store:
                 if rows:
                     self._insert(name, rows)
             self.con.execute("COMMIT")
+        except KeyboardInterrupt:
+            self.con.execute("ROLLBACK")  # Ctrl-C mid-batch: the batch is not stored, nothing else changes
+            raise
         except Exception as error:
             self.con.execute("ROLLBACK")
             raise StoreError(
