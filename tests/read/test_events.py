@@ -277,3 +277,30 @@ def test_apologizing_is_support_signing_agrees(models: dict[str, DocumentModel])
 def test_withdrawing_envoys_sanctions_withdrawing_troops_retreats(models: dict[str, DocumentModel]) -> None:
     _check(models["recall_envoy"], "SANCTION", {"CHL"}, {"PER"})
     _check(models["withdraw_troops"], "RETREAT", {"CHL"}, {"PER"})
+
+
+def test_an_office_holder_takes_the_only_state_of_the_sentence() -> None:
+    from faultlines.read import read_text
+
+    model = read_text("President Zorg Blat lifted the night curfew imposed in Freedonia.")
+    assert all(a.home_state == "" for a in model.actors if a.name == "Zorg Blat")  # Freedonia is no state
+    model = read_text("President Zorg Blat shortened the night curfew imposed in Sudan.")
+    assert [a.home_state for a in model.actors if a.name == "Zorg Blat"] == ["SDN"]
+    model = read_text("President Zorg Blat visited Germany on Monday.")  # the state visited is the other party
+    assert [a.home_state for a in model.actors if a.name == "Zorg Blat"] == [""]
+
+
+def test_an_organisation_takes_the_state_in_its_title() -> None:
+    from faultlines.read import read_text
+
+    model = read_text("French National Assembly president Laurent Fabius held talks with leaders of Romania.")
+    assert [a.home_state for a in model.actors if a.name == "National Assembly"] == ["FRA"]
+
+
+def test_the_host_of_a_visit_is_where_the_visitor_arrives() -> None:
+    from faultlines.read import read_text
+
+    model = read_text("Iraqi President Saddam Hussein arrived in Amman on an unannounced visit.")
+    names = {a.id: a.name for a in model.actors}
+    visits = [e for e in model.events if e.type == "CONSULT" and e.targets]
+    assert visits and names[visits[0].targets[0]] == "Jordan"

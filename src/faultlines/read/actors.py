@@ -43,18 +43,24 @@ SECTOR_WORDS: tuple[tuple[str, str], ...] = (
     (r"clerics|clergy|religious leaders", "REL"),
 )  # fmt: skip
 _SECTOR_RE = [
-    (re.compile(rf"^\s*(['’]s\s+)?(?:[a-z-]+\s+)?(?:{words})\b", re.I), sector)
-    for words, sector in SECTOR_WORDS
+    (re.compile(rf"^\s*(['’]s\s+)?(?:[a-z-]+\s+)?(?:{words})\b", re.I), sector) for words, sector in SECTOR_WORDS
 ]
 #: Words between a state and a person's name that make the state the person's own ("Iraqi President
 #: Saddam Hussein", "Britain's Defence Secretary Tom King"): at most five title words, no punctuation.
 #: A title word is capitalised or one of the lower-case words titles are made of ("junior foreign
 #: minister"); "the German government today welcomed President Reagan" is not a title.
-_TITLE_WORD = (r"(?:[A-Z][\w.-]*|foreign|defen[cs]e|interior|finance|prime|minister|secretary|president|vice|"
-               r"deputy|junior|senior|former|ousted|outgoing|acting|leader|chief|general|army|military|"
-               r"ambassador|envoy|spokesman|spokeswoman|official|head|of|state|the|and|affairs|commander|"
-               r"king|queen|prince|top|national|security|adviser|advisor|opposition|rebel|interim)")
+_TITLE_WORD = (
+    r"(?:[A-Z][\w.-]*|foreign|defen[cs]e|interior|finance|prime|minister|secretary|president|vice|"
+    r"deputy|junior|senior|former|ousted|outgoing|acting|leader|chief|general|army|military|"
+    r"ambassador|envoy|spokesman|spokeswoman|official|head|of|state|the|and|affairs|commander|"
+    r"king|queen|prince|top|national|security|adviser|advisor|opposition|rebel|interim)"
+)
 _TITLE_BETWEEN = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,5}}$")
+#: An office title right before a name ("President Omar al-Bashir", "Foreign Minister X").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Chancellor|Minister|Secretary|Vice[- ]President)"
+    r"(?:\s+of\s+[A-Z][\w-]*)?\s+$"
+)
 _GROUP_NOUN = re.compile(
     r"^\s+(minorit(y|ies)|communit(y|ies)|diaspora|population|people|ethnic group|speakers|majority)\b", re.I
 )
@@ -118,13 +124,24 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     continue
                 prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
                           ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
-                home = _state_before(text, ent, mentions, actors) if kind is ActorKind.PERSON else ""
+                agent = kind in (ActorKind.PERSON, ActorKind.ORGANISATION)
+                home = _state_before(text, ent, mentions, actors) if agent else ""
                 note = f"; state {home} from the title before the name" if home else ""
-                if not home and kind in (ActorKind.PERSON, ActorKind.ORGANISATION):
+                if not home and agent:
                     home = _state_of(doc, ent, lexicon)
                     note = f"; state {home} from 'of' after the name" if home else ""
+                if (
+                    not home
+                    and kind is ActorKind.PERSON
+                    and _TITLE_BEFORE.search(text[ent.sent.start_char : ent.start_char])
+                ):
+                    home = _only_state_in_sentence(ent, lexicon, on)
+                    note = f"; state {home}: the only state named in the sentence of this office holder" if home else ""
                 actor = Actor(
-                    id=f"fl:{prefix}:{slug(name)}", name=name, kind=kind, home_state=home,
+                    id=f"fl:{prefix}:{slug(name)}",
+                    name=name,
+                    kind=kind,
+                    home_state=home,
                     source="unresolved: spaCy NER" + note,
                 )
                 candidate = Candidate(actor, "", f"ner:{ent.label_}")
@@ -244,6 +261,22 @@ def _state_of(doc: Doc, ent: SpacySpan, lexicon: Lexicon) -> str:
     return states[0].actor.home_state if states else ""
 
 
+def _only_state_in_sentence(ent: SpacySpan, lexicon: Lexicon, on: date | None) -> str:
+    """The one state named as the place where things happen in an office holder's sentence
+    ("President X shortened the curfew imposed in Sudan"), or "" when there is none or several."""
+    codes = set()
+    for other in ent.sent.ents:
+        if other.label_ != "FL_STATE":
+            continue
+        root = other.root
+        if not (root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "throughout", "within", "inside")):
+            continue  # only the place where things happen: a state that acts or is acted on is another party
+        chosen = choose(lexicon.forms.get(other.ent_id_, []), on=on, form=other.text)
+        if chosen is not None and chosen.actor.kind is ActorKind.STATE and chosen.actor.home_state:
+            codes.add(chosen.actor.home_state)
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
     """The state named in the title right before a person's name, if any."""
     for mention in reversed(mentions):
@@ -282,11 +315,7 @@ def _pronoun_mentions(doc, doc_id, mentions, actors, sentence_of) -> list[Mentio
         if sentence - last.span.sentence > 1:
             continue
         # "it" right after a verb like "denied it" refers to a claim, not a state.
-        if (
-            token.lower_ == "it"
-            and token.dep_ == "dobj"
-            and token.head.lemma_ in {"deny", "say", "believe", "do"}
-        ):
+        if token.lower_ == "it" and token.dep_ == "dobj" and token.head.lemma_ in {"deny", "say", "believe", "do"}:
             continue
         span = Span(doc_id, sentence, token.idx, token.idx + len(token.text), token.text)
         out.append(Mention(last.actor_id, span, sector=last.sector, rule="pronoun:last-state"))

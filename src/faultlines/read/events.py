@@ -600,6 +600,9 @@ def code_events(ctx: Context) -> list[Event]:
                 targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                 targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
             targets.extend(a for a in _prep_objects(token, ctx) if a not in targets)
+            if not targets and trigger.event_type == "CONSULT" and trigger.mode == "visit":
+                # "arrived in Amman": the host of a visit is where the visitor arrives
+                targets.extend(a for a in _prep_objects(token, ctx, {"in"}) if a not in sources)
             if not targets:
                 # "agreed to provide aid to Poland": the complement clause names the recipient
                 for clause in (c for c in token.children if c.dep_ == "xcomp"):
