@@ -27,6 +27,7 @@ from faultlines.gazetteer.records import (
     office_holders,
     offices_of,
     person_by_id,
+    slug,
 )
 from faultlines.gazetteer.resolve import Candidate, Lexicon, build_lexicon, choose, shipped_lexicon
 from faultlines.gazetteer.states import StateNames, state_actor, state_names
@@ -58,6 +59,7 @@ __all__ = [
     "offices_of",
     "person_by_id",
     "shipped_lexicon",
+    "slug",
     "state_actor",
     "state_names",
 ]

@@ -16,7 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from faultlines.gazetteer.resolve import Candidate, Lexicon, choose
+from faultlines.gazetteer import Candidate, Lexicon, choose, slug
 from faultlines.model import Actor, ActorKind, Mention, Span
 
 _NER_KINDS: dict[str, ActorKind] = {
@@ -64,9 +64,6 @@ _TITLE_BEFORE = re.compile(
 _GROUP_NOUN = re.compile(
     r"^\s+(minorit(y|ies)|communit(y|ies)|diaspora|population|people|ethnic group|speakers|majority)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(it|its|itself)\b", re.I)
-_ACTIVE_KINDS = {ActorKind.STATE, ActorKind.PERSON, ActorKind.ORGANISATION, ActorKind.ETHNIC_GROUP,
-                 ActorKind.RELIGIOUS_GROUP}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -77,8 +74,11 @@ class Resolved:
     actors: dict[str, Actor]
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+def _id_part(name: str) -> str:
+    """The gazetteer's slug of a name; a short hash for a name with no Latin letters to slug."""
+    import hashlib
+
+    return slug(name) or "h" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def _sector_after(text: str, ent: SpacySpan) -> tuple[str, int]:
@@ -138,7 +138,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     home = _only_state_in_sentence(ent, lexicon, on)
                     note = f"; state {home}: the only state named in the sentence of this office holder" if home else ""
                 actor = Actor(
-                    id=f"fl:{prefix}:{slug(name)}",
+                    id=f"fl:{prefix}:{_id_part(name)}",
                     name=name,
                     kind=kind,
                     home_state=home,
@@ -320,8 +320,3 @@ def _pronoun_mentions(doc, doc_id, mentions, actors, sentence_of) -> list[Mentio
         span = Span(doc_id, sentence, token.idx, token.idx + len(token.text), token.text)
         out.append(Mention(last.actor_id, span, sector=last.sector, rule="pronoun:last-state"))
     return out
-
-
-def is_agent(actor: Actor) -> bool:
-    """Whether an actor can act in an event (places and weapons are acted with, not actors)."""
-    return actor.kind in _ACTIVE_KINDS
