@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from faultlines.errors import E, InputError
+from faultlines.files import read_user_text
 
 FORMAT_VERSION = 1
 CAPITULATION = ("scholz", "bdm")
@@ -544,18 +545,7 @@ def parse_ktab(text: str, path: str = "<ktab>") -> list[Scenario]:
 
 def load_scenarios(path: Path) -> list[Scenario]:
     """Load a YAML scenario (one issue) or a KTAB CSV (one scenario per dimension)."""
-    if not path.exists():
-        raise InputError(E.E001, path=path)
-    if not path.is_file():
-        raise InputError(E.E031, path=path, reason="is not a file (a scenario is one .yaml/.yml or KTAB .csv file)")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(E.E004, path=path, offset=error.start) from None
-    except OSError as error:
-        raise InputError(E.E031, path=path, reason=f"cannot be read: {error.strerror or error}") from None
-    if not text.strip():
-        raise InputError(E.E002, path=path)
+    text = read_user_text(path, expected="one .yaml/.yml scenario or KTAB .csv file")
     if path.suffix.lower() == ".csv":
         return parse_ktab(text, str(path))
     if path.suffix.lower() in {".yaml", ".yml"}:

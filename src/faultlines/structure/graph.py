@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from faultlines.errors import E, InputError
+from faultlines.files import read_user_text
 from faultlines.model import Actor, ActorKind, Evidence, Relation, RelationKind
 
 #: Columns a CSV edge list must have; the rest are optional.
@@ -190,14 +191,7 @@ def graph_from_csv(path: Path | str) -> nx.Graph:
         Naming the file, line and field of the first bad value.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(E.E001, path=path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(E.E004, path=path, offset=error.start) from None
-    if not text.strip():
-        raise InputError(E.E002, path=path)
+    text = read_user_text(path, expected="a CSV edge list")
     reader = csv.DictReader(text.splitlines())
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
