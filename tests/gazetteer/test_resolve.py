@@ -44,3 +44,10 @@ def test_a_shared_name_goes_to_the_person_in_office_on_the_date() -> None:
     assert earlier is not None and earlier.actor.name == "Heydar Aliyev"
     undated = choose(candidates)  # without a date, the most recent office holder
     assert undated is not None and undated.actor.name == "Ilham Aliyev"
+
+
+def test_names_writers_use_that_the_atlas_lacks() -> None:
+    expected = {"Macedonia": "MKD", "Ivorian": "CIV", "Cote d'Ivoire": "CIV", "Holland": "NLD", "Palestinian": "PSE"}
+    for form, code in expected.items():
+        chosen = _choose(form)
+        assert chosen is not None and chosen.actor.home_state == code, form

@@ -39,6 +39,11 @@ EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "PSE": ("Palestine",),
     "CHN": ("Beijing", "PRC"),
     "SYR": ("Damascus",),
+    "MKD": ("Macedonia", "Republic of Macedonia", "FYROM"),
+    "CIV": ("Cote d'Ivoire", "Côte d'Ivoire"),
+    "COD": ("Zaire",),
+    "NLD": ("Holland",),
+    "KHM": ("Kampuchea",),
 }
 
 #: Demonyms the atlas lacks (adjective, then nouns); source: common English usage.
@@ -46,6 +51,8 @@ EXTRA_DEMONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PSE": (("Palestinian",), ("Palestinians",)),
     "USA": (("U.S.", "US"), ()),
     "GBR": (("UK",), ("Britons",)),
+    "CIV": (("Ivorian",), ("Ivorians",)),
+    "COD": (("Zairean", "Zairian"), ()),
 }
 
 #: Historical states that are not in the atlas but fill articles about the region.
