@@ -10,6 +10,7 @@ which is what op-eds mean by them far more often than not.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -292,7 +293,13 @@ def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: di
     return ""
 
 
-def _pronoun_mentions(doc, doc_id, mentions, actors, sentence_of) -> list[Mention]:
+def _pronoun_mentions(
+    doc: Doc,
+    doc_id: str,
+    mentions: list[Mention],
+    actors: dict[str, Actor],
+    sentence_of: Callable[[int], int],
+) -> list[Mention]:
     """'it'/'its' as the last state named before it (never across more than two sentences)."""
     states = [m for m in mentions if actors[m.actor_id].kind is ActorKind.STATE]
     subject_starts = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass", "poss")}

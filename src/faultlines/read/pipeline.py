@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -100,7 +100,7 @@ def build_model(doc: Doc, raw: RawDocument, lexicon: Lexicon) -> DocumentModel:
     )
     resolved = resolve_mentions(doc, doc_id, lexicon, raw.date)
     times = find_times(raw.text, raw.date)
-    time_for = _time_assigner(doc, times, raw.date)
+    time_for = _time_assigner(times)
     ctx = Context(doc, doc_id, mention_index(doc, resolved.mentions), resolved.actors, time_for, state_actor)
     events = code_events(ctx)
     for event in events:
@@ -134,9 +134,9 @@ def _sentence_time(times: Sequence[TimeMatch], start: int, end: int) -> TimeInte
     return inside[0] if len(inside) == 1 else None
 
 
-def _time_assigner(doc: Doc, times: Sequence[TimeMatch], anchor: date | None):
-    """When an event happened: a time inside the trigger's own phrase or clause, else the only time in
-    its sentence, else (for a present-tense sentence) the document date."""
+def _time_assigner(times: Sequence[TimeMatch]) -> Callable[[Token], TimeInterval | None]:
+    """When an event happened: the time inside the trigger's own phrase or clause (or its head's)
+    nearest to the trigger, else the time of its sentence nearest to it; undated without one."""
 
     def time_for(token: Token) -> TimeInterval | None:
         sent = token.sent
