@@ -6,6 +6,7 @@ becomes a count plus a compact list of spans (``doc:start-end``), and missing da
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,17 +45,10 @@ def _export_copy(
         }
         if frustrated is not None:
             attrs["frustrated"] = frozenset((u, v)) in bad
-        first, last = data.get("first"), data.get("last")
-        if dynamic:
-            if first is not None:
-                attrs["start"] = first.isoformat()
-            if last is not None:
-                attrs["end"] = last.isoformat()
-        else:
-            if first is not None:
-                attrs["first"] = first.isoformat()
-            if last is not None:
-                attrs["last"] = last.isoformat()
+        # GEXF's dynamic mode reads an edge's time from start/end; GraphML keeps our own names
+        for field, key in zip(("first", "last"), ("start", "end") if dynamic else ("first", "last"), strict=True):
+            if data.get(field) is not None:
+                attrs[key] = data[field].isoformat()
         H.add_edge(str(u), str(v), **attrs)
     return H
 
@@ -70,13 +64,7 @@ def to_gexf(
 
     ``partition`` adds a node attribute ``bloc``; ``frustrated`` an edge attribute ``frustrated``.
     """
-    path = Path(path)
-    H = _export_copy(G, dynamic=True, partition=partition, frustrated=frustrated)
-    try:
-        nx.write_gexf(H, path)
-    except OSError as error:
-        raise FaultlinesError(E.E031, path=path, reason=error.strerror or str(error)) from error
-    return path
+    return _write(nx.write_gexf, _export_copy(G, dynamic=True, partition=partition, frustrated=frustrated), path)
 
 
 def to_graphml(
@@ -87,10 +75,14 @@ def to_graphml(
     frustrated: list[tuple[Any, Any]] | None = None,
 ) -> Path:
     """Write ``G`` as GraphML (dates as ISO strings in ``first``/``last``)."""
+    return _write(nx.write_graphml, _export_copy(G, dynamic=False, partition=partition, frustrated=frustrated), path)
+
+
+def _write(writer: Callable[[nx.Graph, Path], None], H: nx.Graph, path: Path | str) -> Path:
+    """Write with a networkx writer; an unwritable path is a coded error, not a traceback."""
     path = Path(path)
-    H = _export_copy(G, dynamic=False, partition=partition, frustrated=frustrated)
     try:
-        nx.write_graphml(H, path)
+        writer(H, path)
     except OSError as error:
         raise FaultlinesError(E.E031, path=path, reason=error.strerror or str(error)) from error
     return path
