@@ -10,6 +10,7 @@ which is what op-eds mean by them far more often than not.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -73,6 +74,14 @@ class Resolved:
 
     mentions: list[Mention]
     actors: dict[str, Actor]
+
+
+def mentions_by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Mentions grouped by the sentence they stand in, so per-sentence steps avoid rescanning them all."""
+    buckets: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        buckets[mention.span.sentence].append(mention)
+    return buckets
 
 
 def _id_part(name: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
@@ -33,7 +32,7 @@ from faultlines.model import (
     Statement,
     TimeInterval,
 )
-from faultlines.read.actors import resolve_mentions
+from faultlines.read.actors import mentions_by_sentence, resolve_mentions
 from faultlines.read.events import Context, code_events, mention_index
 from faultlines.read.formats import RawDocument
 from faultlines.read.quantities import MentionRef, bind_quantity, find_quantities, to_quantity
@@ -167,13 +166,6 @@ _CONFLICT_WORDS = re.compile(
 )
 
 
-def _by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
-    buckets: dict[int, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        buckets[mention.span.sentence].append(mention)
-    return buckets
-
-
 def _group_ties(
     doc_id: str,
     text: str,
@@ -186,7 +178,7 @@ def _group_ties(
     sentence that names both without speaking of conflict between them."""
     out: list[Statement] = []
     seen: set[tuple[str, str]] = set()
-    for index, here in sorted(_by_sentence(mentions).items()):
+    for index, here in sorted(mentions_by_sentence(mentions).items()):
         start, end = sentences[index]
         groups = [actors[m.actor_id] for m in here if actors[m.actor_id].kind is ActorKind.ETHNIC_GROUP]
         states = [actors[m.actor_id] for m in here if actors[m.actor_id].kind is ActorKind.STATE]
@@ -222,7 +214,7 @@ def _quantities(
 ) -> list[Quantity]:
     """Every quantity, bound to what it measures using the actor mentions of its sentence."""
     out: list[Quantity] = []
-    buckets = _by_sentence(mentions)
+    buckets = mentions_by_sentence(mentions)
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
         found = find_quantities(sentence)

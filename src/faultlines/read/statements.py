@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from faultlines.model import Actor, ActorKind, Mention, Modality, RelationKind, Span, Statement, TimeInterval
+from faultlines.read.actors import mentions_by_sentence
 
 K = RelationKind
 
@@ -74,9 +75,10 @@ def find_statements(
 ) -> list[Statement]:
     """Stated relations in each sentence; ``when_for`` gives a sentence's time (or None)."""
     statements: list[Statement] = []
+    buckets = mentions_by_sentence(mentions)
     for index, (start, end) in enumerate(sentences):
         sentence = text[start:end]
-        here = [m for m in mentions if start <= m.span.start < end and actors[m.actor_id].kind in _AGENT_KINDS]
+        here = [m for m in buckets.get(index, []) if actors[m.actor_id].kind in _AGENT_KINDS]
         if len({m.actor_id for m in here}) < 2:
             continue
         seen: set[tuple[str, str, str]] = set()
