@@ -859,12 +859,9 @@ def _between(noun: Token, ctx: Context) -> list[str]:
 def _weapon_makers(tokens: list[Token], ctx: Context) -> list[str]:
     """States that make the weapon systems named in ``tokens`` (a purchase is aid from the maker)."""
     out: list[str] = []
-    for token in tokens:
-        mention = ctx.mention_at.get(token.i)
-        if mention is None:
-            continue
-        actor = ctx.actors.get(mention.actor_id)
-        if actor and actor.kind is ActorKind.WEAPON_SYSTEM and actor.home_state:
+    for actor_id in _actors_in(tokens, ctx, agents_only=False):
+        actor = ctx.actors[actor_id]
+        if actor.kind is ActorKind.WEAPON_SYSTEM and actor.home_state:
             state = ctx.state_by_code(actor.home_state)
             if state and state.id not in out:
                 out.append(state.id)
