@@ -304,3 +304,18 @@ def test_the_host_of_a_visit_is_where_the_visitor_arrives() -> None:
     names = {a.id: a.name for a in model.actors}
     visits = [e for e in model.events if e.type == "CONSULT" and e.targets]
     assert visits and names[visits[0].targets[0]] == "Jordan"
+
+
+def test_buying_a_weapon_is_aid_from_its_maker() -> None:
+    from faultlines.read import read_text
+
+    for text in (
+        "Azerbaijan purchased Harop loitering munitions in 2016.",
+        "The Harop drones purchased by Azerbaijan performed well.",
+    ):
+        model = read_text(text)
+        names = {a.id: a.name for a in model.actors}
+        aid = [e for e in model.events if e.type == "AID"]
+        assert aid and [names[a] for a in aid[0].sources] == ["Israel"], text
+        assert [names[a] for a in aid[0].targets] == ["Azerbaijan"], text
+    assert read_text("Germany bought new trucks for its postal service.").events == []

@@ -110,6 +110,7 @@ _INTENT = {"willing", "ready", "prepared", "agree", "offer", "promise", "pledge"
 _REFUSAL = {"fail", "refuse", "decline", "reject"}
 _COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+_PURCHASE = {"purchase", "buy", "acquire", "import"}
 _VERBAL_PROTEST = {"raise", "lodge", "voice", "express", "issue", "file", "send", "deliver"}
 #: Prepositions that say where something is; a place after them is a location, not a participant.
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within", "along"}
@@ -616,12 +617,14 @@ def code_events(ctx: Context) -> list[Event]:
                 targets = [a for a in _clause_subjects(token, ctx) if a not in sources]
             if passive:
                 sources, targets = _agent(token, ctx), sources + [t for t in targets if t not in sources]
-            if (
-                token.lemma_ in {"purchase", "buy", "acquire", "import", "receive"}
-                and trigger.event_type == "AID"
-            ):
-                makers = _weapon_makers([*[t for o in objects for t in _phrase(o)]], ctx)
-                sources, targets = makers, sources
+            if token.lemma_ in _PURCHASE and trigger.event_type == "AID":
+                # buying a weapon is aid from the state that makes it ("the Harop drones purchased by
+                # Azerbaijan": the weapon may be the object, or the noun the passive participle modifies)
+                buyers = sources  # after the passive swap the agent ("by Azerbaijan") is the source
+                makers = _weapon_makers([t for w in (*subject, *objects) for t in _phrase(w)], ctx)
+                if not makers:
+                    continue  # buying trucks, or a weapon of unknown make, is no interaction between actors
+                sources, targets = makers, [b for b in buyers if b not in makers]
             if not targets and token.dep_ == "conj":
                 head_objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative")]
                 for obj in head_objects:
