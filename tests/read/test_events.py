@@ -64,6 +64,11 @@ SENTENCES = {
     "title_real": "Chilean Foreign Minister Zorbanu visited Peru.",
     "domestic_in": "Rebels in Chad attacked government troops.",
     "domestic_not_qualified": "Chilean officials said Peruvian refugees in Chile should return home.",
+    "where_town": "Kenyan troops imposed a curfew in Kismayo.",
+    "where_talks": "Chile and Peru held talks in Geneva.",
+    "purpose": "Hundreds of Chilean farmers began a hunger strike to protest Peru's new tariffs.",
+    "town_not_weapon": "Syrian tanks shelled targets in Jericho on Monday.",
+    "nested_pp": "Chile threatened to break off relations with Peru over its ties with Bolivia.",
 }
 
 
@@ -319,3 +324,29 @@ def test_buying_a_weapon_is_aid_from_its_maker() -> None:
         assert aid and [names[a] for a in aid[0].sources] == ["Israel"], text
         assert [names[a] for a in aid[0].targets] == ["Azerbaijan"], text
     assert read_text("Germany bought new trucks for its postal service.").events == []
+
+
+def test_a_curfew_in_a_town_touches_the_state_it_lies_in(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["where_town"], "COERCE", {"KEN"}, {"SOM"})  # Kismayo: a Somali town (GeoNames)
+    assert event.rule.endswith("+where")
+
+
+def test_talks_held_somewhere_are_not_aimed_at_the_host(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["where_talks"], "CONSULT", {"CHL", "PER"})
+    assert event.targets == []
+
+
+def test_an_untargeted_protest_is_aimed_where_its_purpose_clause_says(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["purpose"], "PROTEST", {"CHL"}, {"PER"})
+    assert event.rule.endswith("+purpose")
+
+
+def test_a_weapon_name_after_in_is_the_town(models: dict[str, DocumentModel]) -> None:
+    model = models["town_not_weapon"]
+    assert not [a for a in model.actors if a.kind.value == "weapon_system"]
+    _check(model, "ASSAULT", {"SYR"}, {"PSE"})  # Jericho lies in the West Bank
+
+
+def test_a_nested_phrase_does_not_add_a_party(models: dict[str, DocumentModel]) -> None:
+    # "over its ties with Bolivia" says why, not with whom
+    _check(models["nested_pp"], "THREATEN", {"CHL"}, {"PER"})

@@ -31,7 +31,7 @@ LABELS: dict[ActorKind, str] = {
     ActorKind.PLACE: "FL_PLACE",
 }
 
-_WEAPON_CONTEXT = re.compile(
+WEAPON_CONTEXT = re.compile(
     r"^\W*(?:[\w-]*\d[\w-]*\s+)?(missiles?|systems?|drones?|munitions?|air[- ]defen[cs]e|batter(y|ies)|"
     r"rockets?|aircraft|jets?|tanks?|interceptors?|launchers?|UAVs?)\b",
     re.I,
@@ -185,13 +185,13 @@ def choose(
         if (
             only.actor.kind is ActorKind.WEAPON_SYSTEM
             and form.lower() in _COMMON_WORD_WEAPONS
-            and not _WEAPON_CONTEXT.match(following)
+            and not WEAPON_CONTEXT.match(following)
         ):
             return None
         return only
     weapons = [c for c in candidates if c.actor.kind is ActorKind.WEAPON_SYSTEM]
     others = [c for c in candidates if c.actor.kind is not ActorKind.WEAPON_SYSTEM]
-    if weapons and (_WEAPON_CONTEXT.match(following) or not others):
+    if weapons and (WEAPON_CONTEXT.match(following) or not others):
         return weapons[0]
     pool = others or candidates
     people = [c for c in pool if c.person is not None]

@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from faultlines.gazetteer import Candidate, Lexicon, choose, slug
+from faultlines.gazetteer.cities import SOURCE as CITY_SOURCE
+from faultlines.gazetteer.cities import city_named
+from faultlines.gazetteer.resolve import WEAPON_CONTEXT as _WEAPON_CONTEXT
 from faultlines.model import Actor, ActorKind, Mention, Span
 
 _NER_KINDS: dict[str, ActorKind] = {
@@ -123,6 +126,8 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
         if ent.label_.startswith("FL_"):
             candidates = lexicon.forms.get(ent.ent_id_, [])
             candidate = choose(candidates, following=following, preceding=preceding, on=on, form=ent.text)
+            if candidate is not None and candidate.actor.kind is ActorKind.WEAPON_SYSTEM:
+                candidate = _town_not_weapon(ent.text, preceding, following) or candidate
         elif ent.label_ in _NER_KINDS:
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:
@@ -147,6 +152,9 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 ):
                     home = _only_state_in_sentence(ent, lexicon, on)
                     note = f"; state {home}: the only state named in the sentence of this office holder" if home else ""
+                if kind is ActorKind.PLACE and (city := city_named(name)) is not None:
+                    home = city.state
+                    note = f"; a town in {home} ({CITY_SOURCE}, geonameid {city.geonameid})"
                 actor = Actor(
                     id=f"fl:{prefix}:{_id_part(name)}",
                     name=name,
@@ -241,6 +249,27 @@ def _domestic_group(ent: SpacySpan, state: Actor) -> tuple[Candidate, int, int] 
         source="rule: a state's name or demonym qualifying a non-state group (CAMEO domestic sectors)",
     )
     return Candidate(actor, sector, f"domestic:{sector.lower()}"), start, end
+
+
+_AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s+)?$", re.I)
+
+
+def _town_not_weapon(name: str, preceding: str, following: str) -> Candidate | None:
+    """A weapon's name after "in"/"near" that is also a town's is the town: Israel's Jericho missile
+    is named after the West Bank city, and "targets in Jericho" are in the city."""
+    if _WEAPON_CONTEXT.match(following) or not _AT_PLACE.search(preceding):
+        return None
+    city = city_named(name)
+    if city is None:
+        return None
+    actor = Actor(
+        id=f"fl:place:{_id_part(city.name)}",
+        name=city.name,
+        kind=ActorKind.PLACE,
+        home_state=city.state,
+        source=f"{CITY_SOURCE}, geonameid {city.geonameid}; a town, not the weapon, after a place preposition",
+    )
+    return Candidate(actor, "", "geonames:town")
 
 
 def _group_for(lexicon: Lexicon, adjective: str) -> Candidate | None:

@@ -213,20 +213,29 @@ def _actors_in(tokens: Iterable[Token], ctx: Context, *, agents_only: bool = Tru
 def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
     """Actors a noun phrase names as participants.
 
-    A place in a locative modifier says where, not who, when the phrase names its own actor ("King
-    Abdullah II in Tel Aviv" is Jordan's king, not Israel). When it names none ("rebels in the Ivory
-    Coast", "opposition groups in Zimbabwe") the place stands for the group's country.
+    A phrase nested in a prepositional modifier says where or about what, not who, when the phrase
+    names its own actor: "King Abdullah II in Tel Aviv" is Jordan's king, not Israel; "Congo and Costa
+    Rica over their ties with Israel" are two states, not three. When the phrase names no actor of its
+    own, or only people we cannot place ("rebels in the Ivory Coast", "the government of Iraq", "a
+    member of the Syrian parliament, Mohammed Mamoun"), the nested phrase says whose they are.
     """
     if not tokens:
         return []
     located: set[int] = set()
     for token in tokens:
-        if token.dep_ == "prep" and token.lower_ in _LOCATIVE and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             located.update(t.i for t in token.subtree)
     if not located:
         return _actors_in(tokens, ctx)
     own = _actors_in([t for t in tokens if t.i not in located], ctx)
-    return own or _actors_in(tokens, ctx)
+    if own and all(_placed(ctx.actors[a]) for a in own):
+        return own
+    return _actors_in(tokens, ctx)  # "a member of the Syrian parliament, Mohammed Mamoun": whose he is
+
+
+def _placed(actor: Actor) -> bool:
+    """Whether we know whose an actor is: a state's, a people's, or an international body."""
+    return bool(actor.home_state or actor.states or actor.sector in ("IGO", "NGO"))
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -356,6 +365,10 @@ def _event(
     rule: str,
     scope: list[Token],
 ) -> Event | None:
+    if sources and not targets and trigger.event_type in _LOCATED:
+        targets = _where(anchor, ctx)
+        if targets:
+            rule += "+where"
     if not sources and not targets:
         return None
     targets = [t for t in targets if t not in sources]
@@ -396,6 +409,47 @@ def _event(
         trigger=anchor.text,
         rule=rule,
     )
+
+
+#: Event types that happen *to* a place when nobody else is named: a curfew, a strike, a rally, a
+#: withdrawal or a shelling "in Montenegro" touches Montenegro (CAMEO codes the location as the target
+#: then). Talks, agreements and statements made somewhere do not: a summit in Geneva is not about Geneva.
+_LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID", "THREATEN"}
+#: Prepositions that put an event in (or take it out of) a place.
+_WHERE_PREPS = {"in", "into", "inside", "throughout", "across", "within", "at", "from", "on"}
+
+
+def _where(anchor: Token, ctx: Context) -> list[str]:
+    """The state where an event happens, from a place phrase of its trigger, the trigger's object, or,
+    for a noun trigger, the verb that governs it ("staged a rally in Lagos"). A town counts for the
+    state it lies in. Only the first place phrase that names a state is used."""
+    heads = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "pobj", "nsubj") and anchor.head.pos_ == "VERB":
+        heads.append(anchor.head)
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _states_at(pobj.subtree, ctx)
+                if found:
+                    return found
+    return []
+
+
+def _states_at(tokens: Iterable[Token], ctx: Context) -> list[str]:
+    """States named in some tokens, directly or through a town or region that lies in them."""
+    out: list[str] = []
+    for actor_id in _actors_in(tokens, ctx, agents_only=False):
+        actor = ctx.actors[actor_id]
+        if actor.kind is ActorKind.STATE:
+            state_id = actor_id
+        elif actor.kind is ActorKind.PLACE and actor.home_state:
+            state = ctx.state_by_code(actor.home_state)
+            state_id = state.id if state is not None else ""
+        else:
+            continue
+        if state_id and state_id not in out:
+            out.append(state_id)
+    return out
 
 
 _PRONOUNS = {"he", "she", "they", "we", "it", "i"}
@@ -655,11 +709,34 @@ def code_events(ctx: Context) -> list[Event]:
             event = _event(ctx, trigger, token, sources, targets, f"noun:{phrase}", _phrase(token))
             if event:
                 found.append((event, token))
+    _aim_from_purpose(found)
     found.sort(key=lambda pair: (_sentence_index(pair[1]), salience(pair[1]), pair[1].i))
     events = [event for event, _ in found]
     for number, event in enumerate(events):
         event.id = f"{ctx.doc_id}:e{number}"
     return events
+
+
+def _aim_from_purpose(found: list[tuple[Event, Token]]) -> None:
+    """An event that names nobody it is aimed at takes the target of the clause that states its
+    purpose: in "began a hunger strike to protest Sweden's decision" and "staged rallies to demand
+    reforms by Suharto's government" the strike is against Sweden and the rallies against Suharto."""
+    by_anchor = {token.i: event for event, token in found}
+    for event, token in found:
+        if event.targets or not event.sources:
+            continue
+        governors = [token]
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+            governors.append(token.head)  # "staged demonstrations ... to demand": the clause hangs on the verb
+        for clause in (c for g in governors for c in g.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"):
+            purpose = by_anchor.get(clause.i)
+            if purpose is None or not purpose.targets or not set(purpose.sources) <= set(event.sources):
+                continue
+            aimed = [t for t in purpose.targets if t not in event.sources]
+            if aimed:
+                event.targets = aimed
+                event.rule += "+purpose"
+                break
 
 
 def _light_objects(verb: Token) -> list[Token]:
