@@ -2,7 +2,8 @@
 
 pyworldatlas gives every state's common and formal names, English demonyms and capitals; we add the
 Wikidata QIDs of the states this tool is most used on and names writers use that the atlas lacks
-("US", "the Soviet Union"). Capitals are metonyms: "Baku said" means Azerbaijan's government.
+("US", "the Soviet Union"), and the states it lacks (Taiwan, Kosovo, Yugoslavia...). Capitals are
+metonyms: "Baku said" means Azerbaijan's government.
 """
 
 from __future__ import annotations
@@ -42,17 +43,42 @@ EXTRA_NAMES: dict[str, tuple[str, ...]] = {
     "MKD": ("Macedonia", "Republic of Macedonia", "FYROM"),
     "CIV": ("Cote d'Ivoire", "Côte d'Ivoire"),
     "COD": ("Zaire",),
-    "NLD": ("Holland",),
+    "NLD": ("Holland", "Netherlands"),
     "KHM": ("Kampuchea",),
+    "DEU": ("West Germany", "FRG"),
+    "KOR": ("ROK",),
+    "PRK": ("DPRK",),
+    "TLS": ("Timor-Leste",),
 }
 
-#: Demonyms the atlas lacks (adjective, then nouns); source: common English usage.
+#: Demonyms the atlas lacks or garbles (adjective, then nouns); source: common English usage, checked
+#: against the Oxford English Dictionary's country demonyms and the CIA World Factbook 2024 "Nationality"
+#: entries. Nouns already taken by a group in ``groups.yaml`` (Kazakhs, Uzbeks, Tajiks, Turkmens) stay
+#: the group's; only the adjective is added here.
 EXTRA_DEMONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "PSE": (("Palestinian",), ("Palestinians",)),
     "USA": (("U.S.", "US"), ()),
     "GBR": (("UK",), ("Britons",)),
     "CIV": (("Ivorian",), ("Ivorians",)),
     "COD": (("Zairean", "Zairian"), ()),
+    "KGZ": (("Kyrgyz", "Kirghiz"), ()),
+    "KAZ": (("Kazakh",), ()),
+    "UZB": (("Uzbek",), ("Uzbekistanis",)),
+    "TJK": (("Tajik",), ()),
+    "KHM": (("Kampuchean",), ("Kampucheans",)),
+    "NPL": (("Nepalese",), ("Nepalis",)),
+    "KOR": (("South Korean",), ("South Koreans",)),
+    "PRK": (("North Korean",), ("North Koreans",)),
+    "PHL": (("Filipino",), ("Filipinos",)),
+    "TLS": (("East Timorese",), ()),
+    "SWZ": (("Swazi", "Swati"), ("Swazis",)),
+    "BWA": (("Botswanan",), ()),
+    "FRA": ((), ("Frenchmen", "Frenchwomen")),
+    "NLD": ((), ("Dutchmen", "Dutchwomen")),
+    "IRL": ((), ("Irishmen", "Irishwomen")),
+    "GRC": (("Hellenic",), ()),
+    "SVN": (("Slovene",), ()),
+    "ESH": ((), ("Sahrawis",)),
 }
 
 #: Historical states that are not in the atlas but fill articles about the region.
@@ -80,6 +106,71 @@ class StateNames:
     nouns: tuple[str, ...]
     capitals: tuple[str, ...]
     numeric: str
+
+
+def _extra(
+    alpha3: str,
+    name: str,
+    *,
+    qid: str = "",
+    names: tuple[str, ...] = (),
+    adjectives: tuple[str, ...] = (),
+    nouns: tuple[str, ...] = (),
+    capitals: tuple[str, ...] = (),
+    numeric: str = "",
+    source: str,
+) -> StateNames:
+    """A state or territory the atlas lacks, named the same ways an atlas state is."""
+    actor = Actor(
+        id=qid or f"fl:state:{alpha3.lower()}",
+        name=name,
+        kind=ActorKind.STATE,
+        qid=qid,
+        home_state=alpha3,
+        sector="GOV",
+        aliases=tuple(sorted(set(names) - {name})),
+        source=source,
+    )
+    return StateNames(actor, tuple(sorted({name, *names})), adjectives, nouns, capitals, numeric)
+
+
+#: States and territories news names often that pyworldatlas does not list (it follows the UN
+#: member-state view). They resolve like any atlas state: by name, demonym and capital metonym.
+EXTRA_STATES: tuple[StateNames, ...] = (
+    _extra(
+        "TWN", "Taiwan", qid="Q865", numeric="158",
+        names=("Republic of China", "Chinese Taipei", "Formosa"),
+        adjectives=("Taiwanese",), nouns=("Taiwanese",), capitals=("Taipei",),
+        source="ISO 3166-1 (TWN, 158); CIA World Factbook 2024: Taiwan (names, capital, nationality); Wikidata Q865",
+    ),
+    _extra(
+        "XKX", "Kosovo", qid="Q1246",
+        names=("Republic of Kosovo",), adjectives=("Kosovar", "Kosovan"), nouns=("Kosovars", "Kosovans"),
+        capitals=("Pristina", "Prishtina", "Priština"),
+        source="CIA World Factbook 2024: Kosovo (names, capital, nationality); XKX is the user-assigned "
+        "code the European Commission and IMF use; Wikidata Q1246",
+    ),
+    _extra(
+        "YUG", "Yugoslavia",
+        names=("Socialist Federal Republic of Yugoslavia", "SFRY", "Federal Republic of Yugoslavia"),
+        adjectives=("Yugoslav", "Yugoslavian"), nouns=("Yugoslavs",),
+        source="Encyclopaedia Britannica: Yugoslavia (1918-2003; federal republic 1992-2003); ISO 3166-3 YUG",
+    ),
+    _extra(
+        "SCG", "Serbia and Montenegro", names=("State Union of Serbia and Montenegro",),
+        source="Encyclopaedia Britannica: Serbia and Montenegro (2003-2006); ISO 3166-3 SCG",
+    ),
+    _extra(
+        "CSK", "Czechoslovakia", names=("Czechoslovak Socialist Republic", "Czech and Slovak Federative Republic"),
+        adjectives=("Czechoslovak", "Czechoslovakian"), nouns=("Czechoslovaks",),
+        source="Encyclopaedia Britannica: Czechoslovakia (1918-1992); ISO 3166-3 CSK",
+    ),
+    _extra(
+        "DDR", "East Germany", names=("German Democratic Republic", "GDR"), adjectives=("East German",),
+        nouns=("East Germans",), capitals=("East Berlin",),
+        source="Encyclopaedia Britannica: East Germany (German Democratic Republic, 1949-1990); ISO 3166-3 DDR",
+    ),
+)  # fmt: skip
 
 
 def _demonym_parts(text: str) -> list[str]:
@@ -145,6 +236,8 @@ def state_names() -> dict[str, StateNames]:
             capitals,
             country.codes.numeric or "",
         )
+    for extra in EXTRA_STATES:
+        out.setdefault(extra.actor.home_state, extra)
     for actor in HISTORICAL:
         out.setdefault(
             actor.home_state if actor.home_state and actor.home_state not in out else actor.id,
