@@ -69,6 +69,8 @@ SENTENCES = {
     "purpose": "Hundreds of Chilean farmers began a hunger strike to protest Peru's new tariffs.",
     "town_not_weapon": "Syrian tanks shelled targets in Jericho on Monday.",
     "nested_pp": "Chile threatened to break off relations with Peru over its ties with Bolivia.",
+    "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
+    "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
 
 
@@ -350,3 +352,11 @@ def test_a_weapon_name_after_in_is_the_town(models: dict[str, DocumentModel]) ->
 def test_a_nested_phrase_does_not_add_a_party(models: dict[str, DocumentModel]) -> None:
     # "over its ties with Bolivia" says why, not with whom
     _check(models["nested_pp"], "THREATEN", {"CHL"}, {"PER"})
+
+
+def test_an_office_holder_takes_the_one_state_his_sentence_names(models: dict[str, DocumentModel]) -> None:
+    judge = next(a for a in models["office_only_state"].actors if a.name == "Zorbanu Telcu")
+    assert judge.home_state == "CHL" and "only state" in judge.source  # Chile qualifies a thing, the mines
+    # after a body's name the office is the body's: no state is guessed
+    official = next(a for a in models["office_of_body"].actors if a.name == "Zorbanu Telcu")
+    assert official.home_state == ""
