@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from faultlines.gazetteer import choose, shipped_lexicon, state_names
+from faultlines.gazetteer import choose, load_groups, shipped_lexicon, state_names
 from faultlines.model import ActorKind
 
 
@@ -47,3 +47,63 @@ def test_taiwan_is_named_like_an_atlas_state() -> None:
 def test_extra_states_do_not_displace_atlas_capitals() -> None:
     chosen = _chosen("Belgrade")
     assert chosen is not None and chosen.actor.home_state == "SRB"
+
+
+@pytest.mark.parametrize(
+    ("form", "group", "state"),
+    [
+        ("Tamils", "Tamils", "LKA"), ("Tamil", "Tamils", "LKA"), ("Rohingya", "Rohingya", "MMR"),
+        ("Hutu", "Hutu", "RWA"), ("Ibo", "Igbo", "NGA"), ("Amazigh", "Berbers", "MAR"), ("Sikhs", "Sikhs", "IND"),
+        ("Bosniaks", "Bosniaks", "BIH"), ("Tigrayans", "Tigrayans", "ETH"), ("Flemish", "Flemings", "BEL"),
+        ("Kurdish", "Kurds", "IRQ"),
+    ],
+)  # fmt: skip
+def test_world_groups_resolve_with_their_homelands(form: str, group: str, state: str) -> None:
+    chosen = _chosen(form)
+    assert chosen is not None, form
+    assert chosen.actor.kind in (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP), (form, chosen.actor)
+    assert chosen.actor.name == group and state in chosen.actor.states
+
+
+@pytest.mark.parametrize("form", ["Moslem", "Moslems"])
+def test_old_spellings_of_muslims(form: str) -> None:
+    chosen = _chosen(form)
+    assert chosen is not None and chosen.actor.name == "Muslims"
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [("Albanians", "ALB"), ("Somalis", "SOM"), ("Hungarians", "HUN"), ("Bosnians", "BIH"), ("Burmese", "MMR"),
+     ("Mongolians", "MNG"), ("Malaysians", "MYS"), ("Sahrawis", "ESH"), ("Serbs", "SRB")],
+)  # fmt: skip
+def test_groups_do_not_shadow_state_demonyms(form: str, code: str) -> None:
+    chosen = _chosen(form)
+    assert chosen is not None and chosen.actor.kind is ActorKind.STATE and chosen.actor.home_state == code, form
+
+
+@pytest.mark.parametrize("form", ["Karen", "Chin", "Han", "Hui", "Luo", "Moro", "Zaidi", "Ahmadi", "Sami", "Maya"])
+def test_personal_names_are_not_group_aliases(form: str) -> None:
+    """Bare forms that are common first names or surnames would turn "Karen Bass" into an ethnic group."""
+    assert all(
+        c.actor.kind not in (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP) for c in shipped_lexicon().lookup(form)
+    )
+
+
+def test_every_group_names_a_source_and_a_known_kind() -> None:
+    groups = load_groups()
+    assert len(groups) >= 150
+    for group in groups:
+        assert group.source.strip(), group.id
+        assert group.kind in ("ethnic_group", "religious_group"), group.id
+        assert group.name not in group.aliases, group.id
+
+
+def test_no_group_form_names_two_groups() -> None:
+    """One surface form naming two groups would make the choice between them arbitrary."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for group in load_groups():
+        for form in (group.name, *group.aliases):
+            if owner.setdefault(form, group.id) != group.id:
+                clashes.append((form, owner[form], group.id))
+    assert not clashes
