@@ -23,7 +23,8 @@ def _chosen(form: str):  # type: ignore[no-untyped-def]
         ("Kosovo", "XKX"), ("Pristina", "XKX"), ("Kosovar", "XKX"),
         ("Kyrgyz", "KGZ"), ("Kampuchean", "KHM"), ("Nepalese", "NPL"), ("North Korean", "PRK"),
         ("South Koreans", "KOR"), ("Netherlands", "NLD"), ("the Netherlands", "NLD"), ("Yugoslavia", "YUG"),
-        ("East Germany", "DDR"), ("West Germany", "DEU"),
+        ("East Germany", "DDR"), ("West Germany", "DEU"), ("Kiev", "UKR"), ("Bogota", "COL"), ("Delhi", "IND"),
+        ("Argentinian", "ARG"), ("Cape Verdean", "CPV"), ("Hong Kongers", "HKG"),
     ],
 )  # fmt: skip
 def test_states_and_demonyms_the_atlas_lacks_resolve(form: str, code: str) -> None:
@@ -107,3 +108,10 @@ def test_no_group_form_names_two_groups() -> None:
             if owner.setdefault(form, group.id) != group.id:
                 clashes.append((form, owner[form], group.id))
     assert not clashes
+
+
+@pytest.mark.parametrize(("form", "code"), [("Korean", "KOR"), ("Koreans", "KOR"), ("Dominican", "DOM")])
+def test_shared_demonyms_name_the_state_news_copy_means(form: str, code: str) -> None:
+    """The atlas gives "Korean" to both Koreas and "Dominican" to Dominica too; the first listed won."""
+    candidates = shipped_lexicon().lookup(form)
+    assert [c.actor.home_state for c in candidates if c.actor.kind is ActorKind.STATE] == [code]

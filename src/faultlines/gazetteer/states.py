@@ -79,7 +79,33 @@ EXTRA_DEMONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "GRC": (("Hellenic",), ()),
     "SVN": (("Slovene",), ()),
     "ESH": ((), ("Sahrawis",)),
+    "HKG": ((), ("Hong Kongers", "Hongkongers")),
+    "CPV": (("Cape Verdean",), ("Cape Verdeans",)),
+    "ARG": (("Argentinian",), ("Argentinians",)),
+    "SLV": (("Salvadorean",), ("Salvadoreans",)),
+    "BLR": (("Belorussian", "Byelorussian"), ()),
+    "RWA": (("Rwandese",), ()),
+    "BFA": (("Burkinabè",), ()),
+    "COM": (("Comorian",), ("Comorians",)),
+    "LUX": (("Luxembourgish",), ()),
 }
+
+#: Demonyms several atlas states share, and the state they name in news copy ("Korean" is South
+#: Korea's unless qualified; "Dominican" the Dominican Republic's, not Dominica's). Source: usage in
+#: the AP Stylebook entries for these countries. The other states keep their qualified forms.
+DEMONYM_OWNERS: dict[str, str] = {
+    "Korean": "KOR", "Koreans": "KOR", "Dominican": "DOM", "Dominicans": "DOM",
+}  # fmt: skip
+
+#: Spellings of capitals the atlas lacks: unaccented forms wire copy uses, and older names still common
+#: in English ("Kiev", "Rangoon"); all are metonyms for the government as the atlas's capitals are.
+#: Source: AP Stylebook datelines and the CIA World Factbook 2024 capital entries ("former names").
+EXTRA_CAPITALS: dict[str, tuple[str, ...]] = {
+    "UKR": ("Kiev",), "IND": ("Delhi",), "MNG": ("Ulaanbaatar",), "MMR": ("Naypyidaw", "Naypyitaw"),
+    "KAZ": ("Nur-Sultan",), "YEM": ("Sana'a", "Sana’a"), "COL": ("Bogota",), "BRA": ("Brasilia",),
+    "ISL": ("Reykjavik",), "CMR": ("Yaounde",), "TGO": ("Lome",), "PRY": ("Asuncion",),
+    "STP": ("Sao Tome",), "CHE": ("Berne",),
+}  # fmt: skip
 
 #: Historical states that are not in the atlas but fill articles about the region.
 HISTORICAL: tuple[Actor, ...] = (
@@ -217,7 +243,9 @@ def state_names() -> dict[str, StateNames]:
         adjectives.update(extra_adjectives)
         nouns.update(extra_nouns)
         nouns -= adjectives
-        capitals = tuple(c.name for c in country.capitals)
+        adjectives = {a for a in adjectives if DEMONYM_OWNERS.get(a, alpha3) == alpha3}
+        nouns = {n for n in nouns if DEMONYM_OWNERS.get(n, alpha3) == alpha3}
+        capitals = (*(c.name for c in country.capitals), *EXTRA_CAPITALS.get(alpha3, ()))
         actor = Actor(
             id=qid or f"fl:state:{alpha3.lower()}",
             name=country.name,
