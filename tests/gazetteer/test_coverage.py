@@ -115,3 +115,24 @@ def test_shared_demonyms_name_the_state_news_copy_means(form: str, code: str) ->
     """The atlas gives "Korean" to both Koreas and "Dominican" to Dominica too; the first listed won."""
     candidates = shipped_lexicon().lookup(form)
     assert [c.actor.home_state for c in candidates if c.actor.kind is ActorKind.STATE] == [code]
+
+
+def test_a_world_news_paragraph_reads_to_these_actors() -> None:
+    """End to end through the reading pipeline: the EntityRuler carries the new forms, longest first."""
+    from datetime import date
+
+    from faultlines.read.pipeline import read_text
+
+    text = (
+        "The People's Republic of China warned Taipei after Taiwanese officials met Kosovar diplomats. "
+        "Rohingya refugees and Fulani herders were displaced. Karen Bass spoke in Los Angeles."
+    )
+    model = read_text(text, title="coverage", date=date(2025, 6, 1))
+    actors = {a.id: a for a in model.actors}
+    found = {m.span.text: actors[m.actor_id] for m in model.mentions if m.actor_id in actors}
+    assert found["People's Republic of China"].home_state == "CHN"
+    assert found["Taipei"].home_state == "TWN"
+    assert any(text.startswith("Taiwanese") and a.home_state == "TWN" for text, a in found.items())
+    assert any(a.home_state == "XKX" for a in found.values())
+    assert any(a.name == "Rohingya" for a in found.values()) and any(a.name == "Fulani" for a in found.values())
+    assert all(a.kind is not ActorKind.ETHNIC_GROUP for text, a in found.items() if text.startswith("Karen"))
