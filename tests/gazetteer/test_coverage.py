@@ -56,7 +56,7 @@ def test_extra_states_do_not_displace_atlas_capitals() -> None:
         ("Tamils", "Tamils", "LKA"), ("Tamil", "Tamils", "LKA"), ("Rohingya", "Rohingya", "MMR"),
         ("Hutu", "Hutu", "RWA"), ("Ibo", "Igbo", "NGA"), ("Amazigh", "Berbers", "MAR"), ("Sikhs", "Sikhs", "IND"),
         ("Bosniaks", "Bosniaks", "BIH"), ("Tigrayans", "Tigrayans", "ETH"), ("Flemish", "Flemings", "BEL"),
-        ("Kurdish", "Kurds", "IRQ"),
+        ("Kurdish", "Kurds", "IRQ"), ("Arakanese", "Rakhine people", "MMR"), ("Hazaras", "Hazaras", "PAK"),
     ],
 )  # fmt: skip
 def test_world_groups_resolve_with_their_homelands(form: str, group: str, state: str) -> None:
