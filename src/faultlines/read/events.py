@@ -215,22 +215,27 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
 
     A phrase nested in a prepositional modifier says where or about what, not who, when the phrase
     names its own actor: "King Abdullah II in Tel Aviv" is Jordan's king, not Israel; "Congo and Costa
-    Rica over their ties with Israel" are two states, not three. When the phrase names no actor of its
-    own, or only people we cannot place ("rebels in the Ivory Coast", "the government of Iraq", "a
-    member of the Syrian parliament, Mohammed Mamoun"), the nested phrase says whose they are.
+    Rica over their ties with Israel" are two states, not three; "assistance to the US-led war against
+    Iraq" goes to the US. So the shallowest level that names actors wins. When it names none, or only
+    people we cannot place ("rebels in the Ivory Coast", "the government of Iraq", "a member of the
+    Syrian parliament, Mohammed Mamoun"), the next level down says whose they are.
     """
     if not tokens:
         return []
-    located: set[int] = set()
+    inside = {t.i for t in tokens}
+    depth: dict[int, int] = {}
     for token in tokens:
-        if token.dep_ == "prep" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            located.update(t.i for t in token.subtree)
-    if not located:
-        return _actors_in(tokens, ctx)
-    own = _actors_in([t for t in tokens if t.i not in located], ctx)
-    if own and all(_placed(ctx.actors[a]) for a in own):
-        return own
-    return _actors_in(tokens, ctx)  # "a member of the Syrian parliament, Mohammed Mamoun": whose he is
+        level, current = 0, token
+        while current.head.i in inside and current.head.i != current.i:
+            if current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                level += 1
+            current = current.head
+        depth[token.i] = level
+    for level in sorted(set(depth.values())):
+        found = _actors_in([t for t in tokens if depth[t.i] <= level], ctx)
+        if found and all(_placed(ctx.actors[a]) for a in found):
+            return found
+    return _actors_in(tokens, ctx)
 
 
 def _placed(actor: Actor) -> bool:

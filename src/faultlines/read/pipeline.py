@@ -147,7 +147,7 @@ def _time_assigner(times: Sequence[TimeMatch]) -> Callable[[Token], TimeInterval
         lo, hi = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
         own = [t for t in in_sentence if lo <= t.start and t.end <= hi]
         head = token.head
-        if not own and head is not token:
+        if not own and head.i != token.i:
             sub = list(head.subtree)
             lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             own = [t for t in in_sentence if lo <= t.start and t.end <= hi]
