@@ -69,6 +69,8 @@ SENTENCES = {
     "purpose": "Hundreds of Chilean farmers began a hunger strike to protest Peru's new tariffs.",
     "town_not_weapon": "Syrian tanks shelled targets in Jericho on Monday.",
     "nested_pp": "Chile threatened to break off relations with Peru over its ties with Bolivia.",
+    "own_territory": "Chilean authorities imposed a curfew in Arica after a rally by dockers.",
+    "shallowest": "Peru refused to send any assistance to the Chilean-led mission against Bolivia.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -360,3 +362,17 @@ def test_an_office_holder_takes_the_one_state_his_sentence_names(models: dict[st
     # after a body's name the office is the body's: no state is guessed
     official = next(a for a in models["office_of_body"].actors if a.name == "Zorbanu Telcu")
     assert official.home_state == ""
+
+
+def test_a_measure_within_the_states_own_borders_falls_on_its_people(models: dict[str, DocumentModel]) -> None:
+    model = models["own_territory"]
+    curfew = _check(model, "COERCE", {"CHL"})
+    actors = {a.id: a for a in model.actors}
+    assert [actors[t].name for t in curfew.targets] == ["Chile civilians"]
+    # the rally is not the authorities' own: a noun after "after" takes no source from the main verb
+    assert not [e for e in model.events if e.type == "PROTEST" and _codes(model, e.sources) == {"CHL"}
+                and actors[e.sources[0]].kind.value == "state"]
+
+
+def test_the_shallowest_level_of_a_phrase_names_the_party(models: dict[str, DocumentModel]) -> None:
+    _check(models["shallowest"], "REJECT", {"PER"}, {"CHL"})

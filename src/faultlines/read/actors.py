@@ -242,15 +242,20 @@ def _domestic_group(ent: SpacySpan, state: Actor) -> tuple[Candidate, int, int] 
     sector = _domestic_sector(noun)
     if not sector or not state.home_state:
         return None
-    actor = Actor(
+    actor = domestic_actor(state, sector, "a state's name or demonym qualifying a non-state group")
+    return Candidate(actor, sector, f"domestic:{sector.lower()}"), start, end
+
+
+def domestic_actor(state: Actor, sector: str, why: str) -> Actor:
+    """The actor for one part of a state's society (CAMEO's REB, OPP or CVL sector of that state)."""
+    return Actor(
         id=f"fl:domestic:{state.home_state.lower()}:{sector.lower()}",
         name=f"{state.name} {_DOMESTIC_NAMES[sector]}",
         kind=ActorKind.ORGANISATION,
         home_state=state.home_state,
         sector=sector,
-        source="rule: a state's name or demonym qualifying a non-state group (CAMEO domestic sectors)",
+        source=f"rule: {why} (CAMEO domestic sectors)",
     )
-    return Candidate(actor, sector, f"domestic:{sector.lower()}"), start, end
 
 
 _AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s+)?$", re.I)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
+from faultlines.read.actors import domestic_actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,7 @@ def _event(
     scope: list[Token],
 ) -> Event | None:
     if sources and not targets and trigger.event_type in _LOCATED:
-        targets = _where(anchor, ctx)
+        targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
         if targets:
             rule += "+where"
     if not sources and not targets:
@@ -420,6 +421,9 @@ def _event(
 #: withdrawal or a shelling "in Montenegro" touches Montenegro (CAMEO codes the location as the target
 #: then). Talks, agreements and statements made somewhere do not: a summit in Geneva is not about Geneva.
 _LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID", "THREATEN"}
+#: Prepositions that set an event beside another one in time or cause, not in the same hands.
+_CIRCUMSTANCE = {"after", "before", "following", "despite", "since", "until", "during", "amid", "amidst", "over",
+                 "because", "than"}  # fmt: skip
 #: Prepositions that put an event in (or take it out of) a place.
 _WHERE_PREPS = {"in", "into", "inside", "throughout", "across", "within", "at", "from", "on"}
 
@@ -438,6 +442,17 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
+    """A state acting within its own borders ("Turkish authorities imposed a curfew in Cizre") acts on
+    its own people: the target is the state's civilians, an actor of their own, not the state again."""
+    state = ctx.actors.get(state_id)
+    if state is None or state_id not in sources or not state.home_state:
+        return state_id
+    people = domestic_actor(state, "CVL", "a state's measure within its own borders falls on its civilians")
+    ctx.actors.setdefault(people.id, people)
+    return people.id
 
 
 def _states_at(tokens: Iterable[Token], ctx: Context) -> list[str]:
@@ -702,7 +717,11 @@ def code_events(ctx: Context) -> list[Event]:
             between = _between(token, ctx)
             if between:
                 sources, targets = between, []
-            if not sources and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+            if (
+                not sources
+                and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+                and not (token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE)
+            ):  # "took part in a rally" is the subject's rally; "a curfew after a rally" is not
                 governor = token.head if token.dep_ != "pobj" else token.head.head
                 if governor.pos_ in ("VERB", "AUX"):
                     subject, _ = _subject(governor)
