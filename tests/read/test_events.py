@@ -71,6 +71,7 @@ SENTENCES = {
     "nested_pp": "Chile threatened to break off relations with Peru over its ties with Bolivia.",
     "own_territory": "Chilean authorities imposed a curfew in Arica after a rally by dockers.",
     "shallowest": "Peru refused to send any assistance to the Chilean-led mission against Bolivia.",
+    "noun_demand": "The Arab League reiterated its demand today that Chile ease restrictions on Peruvian workers.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -376,3 +377,28 @@ def test_a_measure_within_the_states_own_borders_falls_on_its_people(models: dic
 
 def test_the_shallowest_level_of_a_phrase_names_the_party(models: dict[str, DocumentModel]) -> None:
     _check(models["shallowest"], "REJECT", {"PER"}, {"CHL"})
+
+
+def test_a_demand_noun_targets_the_subject_of_its_that_clause(models: dict[str, DocumentModel]) -> None:
+    _check(models["noun_demand"], "REQUEST", {"IGO"}, {"CHL"})
+
+
+def test_a_preposition_the_parser_left_bare_takes_the_noun_after_it() -> None:
+    from spacy.tokens import Doc
+
+    from faultlines.read.events import _pobjs
+    from faultlines.read.pipeline import load_nlp
+
+    # the parse spaCy's small model gives a sentence like "granted asylum to five officers holed up there":
+    # "officers" hangs on "holed" as its subject and "to" is left with no object
+    words = ["Peru", "granted", "asylum", "to", "five", "officers", "holed", "up", "there"]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6, 6]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prt", "advmod"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP", "ADV"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in _pobjs(doc[3])] == ["officers"]
+    # a preposition with its object keeps it
+    words = ["aid", "to", "Peru"]
+    doc = Doc(load_nlp().vocab, words=words, heads=[0, 0, 1], deps=["ROOT", "prep", "pobj"],
+              pos=["NOUN", "ADP", "PROPN"])
+    assert [t.text for t in _pobjs(doc[1])] == ["Peru"]

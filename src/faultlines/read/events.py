@@ -280,12 +280,24 @@ def _prep_objects(token: Token, ctx: Context, preps: set[str] = _PREPS_TARGET) -
     out: list[str] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    out.extend(a for a in _np_actors(_phrase(grand), ctx) if a not in out)
+            for grand in _pobjs(child):
+                out.extend(a for a in _np_actors(_phrase(grand), ctx) if a not in out)
         if child.dep_ == "agent":
             continue
     return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects. When the parser left it without one ("granted asylum to five officers
+    holed up ...", where "officers" became the subject of "holed"), the noun phrase right after it."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects or prep.dep_ != "prep" or prep.i + 1 >= prep.sent.end:
+        return objects
+    head = prep.doc[prep.i + 1]
+    while head.head.i > prep.i and head.head.i < prep.sent.end and head.dep_ in ("det", "nummod", "amod", "compound",
+                                                                                "poss", "quantmod", "nmod"):
+        head = head.head
+    return [head] if head.pos_ in ("NOUN", "PROPN") and head.i > prep.i else []
 
 
 def _agent(verb: Token, ctx: Context) -> list[str]:
@@ -641,6 +653,9 @@ def code_events(ctx: Context) -> list[Event]:
                     for other in token.children:  # "give Tanzania a grant": the indirect object
                         if other.dep_ in ("dative", "dobj") and other.i != child.i:
                             targets.extend(a for a in _np_actors(_phrase(other), ctx) if a not in targets)
+                    if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
+                        # "issued a stern reminder to Iraq that ...", "made a demand that Chile ...")
+                        targets = [a for g in (child, token) for a in _clause_subjects(g, ctx) if a not in sources]
                     if passive:
                         sources, targets = _agent(token, ctx), sources
                     trigger = _joint(trigger, child, sources)
@@ -727,6 +742,10 @@ def code_events(ctx: Context) -> list[Event]:
                     subject, _ = _subject(governor)
                     sources = _np_actors(subject, ctx)
                     targets = targets or [a for a in _prep_objects(governor, ctx) if a not in sources]
+            if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
+                # "reiterated its demand that Israel ease ...": the that-clause may hang on the noun or its verb
+                governors = [token, token.head] if token.dep_ == "dobj" else [token]
+                targets = [a for g in governors for a in _clause_subjects(g, ctx) if a not in sources][:3]
             if trigger.event_type.startswith("X-"):
                 sources = sources or _actors_in(token.sent, ctx)[:2]
             trigger = _joint(trigger, token, sources)
