@@ -72,6 +72,13 @@ SENTENCES = {
     "own_territory": "Chilean authorities imposed a curfew in Arica after a rally by dockers.",
     "shallowest": "Peru refused to send any assistance to the Chilean-led mission against Bolivia.",
     "noun_demand": "The Arab League reiterated its demand today that Chile ease restrictions on Peruvian workers.",
+    "bolster": "Chile has strengthened its forces in Bolivia after the discovery of rockets.",
+    "peacekeepers": "The first UN peacekeeping troops have arrived in Chile, officials said.",
+    "on_alert": "Chilean troops remained on alert in Peru today.",
+    "demolish": "Peruvian bulldozers demolished Chilean homes on Sunday.",
+    "sue": "A Chilean businessman is suing Peru for damages.",
+    "ceasefire_violated": "The Chilean army violated the ceasefire with Peru.",
+    "renege": "President Zorbanu has reneged on his commitment to the Chilean people.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -402,3 +409,13 @@ def test_a_preposition_the_parser_left_bare_takes_the_noun_after_it() -> None:
     doc = Doc(load_nlp().vocab, words=words, heads=[0, 0, 1], deps=["ROOT", "prep", "pobj"],
               pos=["NOUN", "ADP", "PROPN"])
     assert [t.text for t in _pobjs(doc[1])] == ["Peru"]
+
+
+def test_cameo_conventions_for_force_property_courts_and_ceasefires(models: dict[str, DocumentModel]) -> None:
+    assert _check(models["bolster"], "MOBILIZE", {"CHL"}).mode == "troops"  # CAMEO 154
+    assert _check(models["peacekeepers"], "AID", {"IGO"}, {"CHL"}).mode == "peacekeeping"  # CAMEO 074
+    _check(models["on_alert"], "MOBILIZE", {"CHL"}, {"PER"})  # CAMEO 152
+    assert _check(models["demolish"], "ASSAULT", {"PER"}, {"CHL"}).mode == "destroy"  # CAMEO 1712 (2021 table)
+    _check(models["sue"], "ACCUSE", {"CHL"}, {"PER"})  # CAMEO 115
+    _check(models["ceasefire_violated"], "ASSAULT", {"CHL"})  # CAMEO 196
+    assert _main(models["renege"]).type == "REJECT"

@@ -539,6 +539,10 @@ def _sentence_index(token: Token) -> int:
 
 
 def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Trigger | None:
+    if token.lemma_.lower() in _BOLSTER and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in token.children
+    ):
+        return Trigger("MOBILIZE", "troops", RelationKind.MILITARY)  # CAMEO 154: "strengthened its forces"
     options = lex.verbs.get(token.lemma_.lower())
     if not options:
         return None
@@ -566,11 +570,27 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].lemma_.lower() in _PASSAGES:
             return Trigger("PROTEST", "obstruct", None)  # CAMEO 144: obstruct passage, block roads
+    if token.lemma_.lower() in ("violate", "breach") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("ceasefire", "truce", "armistice") for c in token.children
+    ):
+        return Trigger("ASSAULT", "", RelationKind.MILITARY)  # CAMEO 196: violating a ceasefire is an attack
+    if token.lemma_.lower() in ("arrive", "land") and _peacekeepers(token):
+        return Trigger("AID", "peacekeeping", RelationKind.MILITARY)  # CAMEO 074: peacekeepers arriving
     if token.lemma_.lower() == "launch":
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if objects and objects[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
             return None  # a campaign, a satellite or a product, not an attack
     return plain[0] if plain else None
+
+
+_BOLSTER = {"strengthen", "reinforce", "bolster", "boost", "increase", "double", "beef"}
+_FORCES = {"force", "forces", "troop", "troops", "presence", "garrison", "deployment", "contingent"}
+
+
+def _peacekeepers(verb: Token) -> bool:
+    """Whether a verb's subject is peacekeepers ("NATO peacekeeping troops have arrived in Bosnia")."""
+    subject, _ = _subject(verb)
+    return any(t.lower_.startswith(("peacekeep", "peace-keep", "blue helmet")) for t in subject)
 
 
 def _answers_to(verb: Token) -> bool:
