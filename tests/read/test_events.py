@@ -79,6 +79,8 @@ SENTENCES = {
     "sue": "A Chilean businessman is suing Peru for damages.",
     "ceasefire_violated": "The Chilean army violated the ceasefire with Peru.",
     "renege": "President Zorbanu has reneged on his commitment to the Chilean people.",
+    "minority_in": "Ethnic Hungarians in Romania demanded autonomy from the Romanian government.",
+    "minority_demonym": "Syrian Kurds demonstrated in Qamishli on Friday.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -419,3 +421,14 @@ def test_cameo_conventions_for_force_property_courts_and_ceasefires(models: dict
     _check(models["sue"], "ACCUSE", {"CHL"}, {"PER"})  # CAMEO 115
     _check(models["ceasefire_violated"], "ASSAULT", {"CHL"})  # CAMEO 196
     assert _main(models["renege"]).type == "REJECT"
+
+
+def test_a_people_qualified_by_its_state_of_residence_is_that_states_minority(
+    models: dict[str, DocumentModel],
+) -> None:
+    event = _check(models["minority_in"], "REQUEST", {"ROU"}, {"ROU"})
+    actors = {a.id: a for a in models["minority_in"].actors}
+    assert actors[event.sources[0]].name == "Hungarians in Romania"
+    assert actors[event.sources[0]].kind.value == "ethnic_group"
+    event = _check(models["minority_demonym"], "PROTEST", {"SYR"})
+    assert {a.name for a in models["minority_demonym"].actors if a.id in event.sources} == {"Kurds in Syria"}

@@ -19,6 +19,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
+from faultlines.gazetteer import shipped_lexicon, slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
 from faultlines.read.actors import domestic_actor
@@ -235,8 +236,80 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
     for level in sorted(set(depth.values())):
         found = _actors_in([t for t in tokens if depth[t.i] <= level], ctx)
         if found and all(_placed(ctx.actors[a]) for a in found):
-            return found
-    return _actors_in(tokens, ctx)
+            return _residents(found, tokens, ctx)
+    return _residents(_actors_in(tokens, ctx), tokens, ctx)
+
+
+_PEOPLE_KINDS = (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP)
+
+
+def _residents(found: list[str], tokens: list[Token], ctx: Context) -> list[str]:
+    """A people qualified by the state it lives in is that state's minority, an actor of its own:
+    "Iraqi Kurds", "Bosnian Serbs", "ethnic Albanians in south Serbia", "Druze inhabitants of the Syrian
+    Golan Heights" (CAMEO codes a minority by its state of residence). The qualifying state is then a
+    modifier, not a second party. Other actors pass through unchanged."""
+    out: list[str] = []
+    qualifiers: set[str] = set()
+    for actor_id in found:
+        people = [
+            t for t in tokens
+            if (m := ctx.mention_at.get(t.i)) is not None and m.actor_id == actor_id
+            and (ctx.actors[actor_id].kind in _PEOPLE_KINDS or m.sector == "PPL")
+        ]  # fmt: skip
+        state = _residence(people, ctx) if people else None
+        actor = ctx.actors[actor_id]
+        if state is None or state.home_state == actor.home_state:
+            out.append(actor_id)
+            continue
+        mention = ctx.mention_at[people[0].i]
+        own_words = mention.span.text.split()[-1]  # "Iraqi Kurds" -> "Kurds"; "Serbs" -> "Serbs"
+        resident = Actor(
+            id=f"fl:resident:{state.home_state.lower()}:{slug(own_words) or 'people'}",
+            name=f"{own_words} in {state.name}",
+            kind=ActorKind.ETHNIC_GROUP,
+            home_state=state.home_state,
+            states=(state.home_state,),
+            sector="CVL",
+            source="rule: a people qualified by the state it lives in (CAMEO codes minorities by residence)",
+        )
+        ctx.actors.setdefault(resident.id, resident)
+        qualifiers.add(state.id)
+        if resident.id not in out:
+            out.append(resident.id)
+    return [a for a in out if a not in qualifiers]
+
+
+_MODIFIER_RANK = {"pobj": 0, "compound": 1}
+
+
+def _residence(people: list[Token], ctx: Context) -> Actor | None:
+    """The state a people's phrase says it lives in: a demonym before it ("Iraqi Kurds", "Bosnian
+    Serbs") or a place after "in"/"of" ("Albanians of southern Serbia")."""
+    head = max(people, key=lambda t: t.i)
+    own = ctx.mention_at[head.i]
+    first = people[0]
+    candidates: list[Token] = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < first.i]
+    nouns = [head]
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ == "NOUN":
+        nouns.append(head.head)  # "Druze inhabitants of the Syrian Golan Heights"
+    preps = [c for n in nouns for c in n.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from", "inside")]
+    for prep in preps:
+        # the place itself before its modifiers: "of the Israeli-occupied West Bank" is the West Bank
+        inside = (g for g in prep.subtree if g.i != prep.i)
+        candidates.extend(sorted(inside, key=lambda g: (_MODIFIER_RANK.get(g.dep_, 2), g.i)))
+    for token in candidates:
+        mention = ctx.mention_at.get(token.i)
+        if mention is None or mention.actor_id == own.actor_id:
+            continue
+        states = _states_at([token], ctx)
+        if states:
+            return ctx.actors.get(states[0])
+    words = own.span.text.split()
+    if len(words) > 1:  # a gazetteer alias that carries its state: "Iraqi Kurds"
+        for candidate in shipped_lexicon().lookup(words[0]):
+            if candidate.actor.kind is ActorKind.STATE and candidate.rule == "atlas:demonym":
+                return ctx.state_by_code(candidate.actor.home_state)
+    return None
 
 
 def _placed(actor: Actor) -> bool:
