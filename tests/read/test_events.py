@@ -81,6 +81,11 @@ SENTENCES = {
     "renege": "President Zorbanu has reneged on his commitment to the Chilean people.",
     "minority_in": "Ethnic Hungarians in Romania demanded autonomy from the Romanian government.",
     "minority_demonym": "Syrian Kurds demonstrated in Qamishli on Friday.",
+    "attitude": "Gunmen killed a prominent anti-Chile journalist in Lima.",
+    "place_rebels": "The Chadian government has accused Darfur rebels of violating the truce.",
+    "stative": "Chile is opposed to French mediation in its talks with Peru, an aide said.",
+    "defiance": "Angry Chilean farmers blocked roads near Santiago in defiance of Peruvian authorities.",
+    "on_alert_where": "Chilean troops remained on alert in Bolivia today.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -432,3 +437,25 @@ def test_a_people_qualified_by_its_state_of_residence_is_that_states_minority(
     assert actors[event.sources[0]].kind.value == "ethnic_group"
     event = _check(models["minority_demonym"], "PROTEST", {"SYR"})
     assert {a.name for a in models["minority_demonym"].actors if a.id in event.sources} == {"Kurds in Syria"}
+
+
+def test_pro_and_anti_name_an_attitude_not_a_party(models: dict[str, DocumentModel]) -> None:
+    model = models["attitude"]
+    assert not [e for e in model.events if "CHL" in _codes(model, e.targets) | _codes(model, e.sources)]
+    assert any(m.rule.endswith("+attitude") for m in model.mentions)  # the mention stays, marked
+
+
+def test_rebels_named_by_a_region_belong_to_its_state(models: dict[str, DocumentModel]) -> None:
+    _check(models["place_rebels"], "ACCUSE", {"TCD"}, {"SDN"})  # Darfur lies in Sudan
+
+
+def test_is_opposed_to_is_the_subjects_stance(models: dict[str, DocumentModel]) -> None:
+    _check(models["stative"], "REJECT", {"CHL"}, {"FRA"})
+
+
+def test_a_protest_in_defiance_of_someone_targets_them(models: dict[str, DocumentModel]) -> None:
+    _check(models["defiance"], "PROTEST", {"CHL"}, {"PER"})
+
+
+def test_where_a_noun_event_stands_comes_from_its_verb(models: dict[str, DocumentModel]) -> None:
+    _check(models["on_alert_where"], "MOBILIZE", {"CHL"}, {"BOL"})

@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from faultlines.gazetteer import Candidate, Lexicon, choose, slug
+from faultlines.gazetteer import Candidate, Lexicon, choose, slug, state_actor
 from faultlines.gazetteer.cities import SOURCE as CITY_SOURCE
 from faultlines.gazetteer.cities import city_named
 from faultlines.gazetteer.resolve import WEAPON_CONTEXT as _WEAPON_CONTEXT
@@ -67,6 +67,9 @@ _TITLE_BEFORE = re.compile(
     r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|General|Gen\.|Admiral|Colonel|Col\.)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+$"
 )
+#: A mention right after "pro-" or "anti-" names an attitude towards an actor, not a participant.
+ATTITUDE = "+attitude"
+_ATTITUDE = re.compile(r"\b(?:anti|pro)-\s*$", re.I)
 _GROUP_NOUN = re.compile(
     r"^\s+(minorit(y|ies)|communit(y|ies)|diaspora|population|people|ethnic group|speakers|majority)\b", re.I
 )
@@ -173,8 +176,11 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             if group is not None:
                 candidate = group
         start, end = ent.start_char, ent.end_char
-        if candidate.actor.kind is ActorKind.STATE:
-            domestic = _domestic_group(ent, candidate.actor)
+        home_actor = candidate.actor if candidate.actor.kind is ActorKind.STATE else None
+        if candidate.actor.kind is ActorKind.PLACE and candidate.actor.home_state:
+            home_actor = state_actor(candidate.actor.home_state)  # "Darfur rebels" are Sudan's
+        if home_actor is not None:
+            domestic = _domestic_group(ent, home_actor)
             if domestic is not None:
                 candidate, start, end = domestic
                 actors.setdefault(candidate.actor.id, candidate.actor)
@@ -188,6 +194,8 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             if implied:
                 sector, end = implied, implied_end
                 rule += "+institution"
+        if _ATTITUDE.search(text[max(0, ent.start_char - 6) : ent.start_char]):
+            rule += ATTITUDE  # "a pro-Iranian group", "an anti-Syria journalist": a stance, not a party
         actors.setdefault(candidate.actor.id, candidate.actor)
         span = Span(doc_id, sentence_of(ent.start_char), ent.start_char, end, text[ent.start_char : end])
         mentions.append(Mention(candidate.actor.id, span, sector=sector, rule=rule))

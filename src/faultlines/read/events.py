@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from faultlines.gazetteer import shipped_lexicon, slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
-from faultlines.read.actors import domestic_actor
+from faultlines.read.actors import ATTITUDE, domestic_actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +195,7 @@ def _actors_in(tokens: Iterable[Token], ctx: Context, *, agents_only: bool = Tru
     out: list[str] = []
     for token in tokens:
         mention = ctx.mention_at.get(token.i)
-        if mention is None:
+        if mention is None or mention.rule.endswith(ATTITUDE):
             continue
         actor = ctx.actors.get(mention.actor_id)
         if actor is None:
@@ -456,6 +456,10 @@ def _event(
     rule: str,
     scope: list[Token],
 ) -> Event | None:
+    targets = [t for t in targets if t not in sources]  # "strengthened its forces": "its" is the actor itself
+    if trigger.event_type in ("PROTEST", "ACCUSE", "REJECT"):
+        # who a protest defies outranks where it happens ("blocked streets in X in defiance of Y")
+        targets = [t for t in _defied(anchor, ctx) if t not in sources] or targets
     if sources and not targets and trigger.event_type in _LOCATED:
         targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
         if targets:
@@ -518,12 +522,32 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     for a noun trigger, the verb that governs it ("staged a rally in Lagos"). A town counts for the
     state it lies in. Only the first place phrase that names a state is used."""
     heads = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
-    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "pobj", "nsubj") and anchor.head.pos_ == "VERB":
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj") and anchor.head.pos_ == "VERB":
         heads.append(anchor.head)
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ in ("VERB", "AUX"):
+        heads.append(anchor.head.head)  # "remained on alert in the West Bank"
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _DEFIANCE):
                 found = _states_at(pobj.subtree, ctx)
+                if found:
+                    return found
+    return []
+
+
+_DEFIANCE = {"protest", "defiance", "opposition", "response", "retaliation"}
+
+
+def _defied(anchor: Token, ctx: Context) -> list[str]:
+    """Whom a protest is against when a phrase says so: "blocked streets in defiance of Chinese
+    authorities", "a hunger strike in protest of the Russian government's refusal"."""
+    heads = [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]
+    if anchor.dep_ in ("dobj", "pobj") and anchor.head.pos_ in ("VERB", "ADP"):
+        heads.append(anchor.head if anchor.dep_ == "dobj" else anchor.head.head)
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for noun in (g for g in _pobjs(prep) if g.lemma_.lower() in _DEFIANCE):
+                found = _prep_objects(noun, ctx, {"of", "against", "at", "over", "to"})
                 if found:
                     return found
     return []
@@ -656,6 +680,8 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
     return plain[0] if plain else None
 
 
+#: Participles that after "be" state the subject's own stance ("is opposed to", "is committed to").
+_STATIVE = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "inclined"}
 _BOLSTER = {"strengthen", "reinforce", "bolster", "boost", "increase", "double", "beef"}
 _FORCES = {"force", "forces", "troop", "troops", "presence", "garrison", "deployment", "contingent"}
 
@@ -776,6 +802,8 @@ def code_events(ctx: Context) -> list[Event]:
                 continue
             trigger = verb_trigger
             subject, passive = _subject(token)
+            if passive and token.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in token.children):
+                passive = False  # "Israel is opposed to French mediation": a stance of the subject, not a passive
             sources = _np_actors(subject, ctx) or _reporter_actors(token, subject, ctx)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             targets = []
