@@ -86,6 +86,10 @@ SENTENCES = {
     "stative": "Chile is opposed to French mediation in its talks with Peru, an aide said.",
     "defiance": "Angry Chilean farmers blocked roads near Santiago in defiance of Peruvian authorities.",
     "on_alert_where": "Chilean troops remained on alert in Bolivia today.",
+    "rebel_body": "The Zorbanu Liberation Front said it will boycott Chile's elections unless the president resigns.",
+    "helper": "NATO said it would tighten the naval blockade of Libya in the Mediterranean with Egypt's help.",
+    "declaration": "The Zorbanu Liberation Front issued a declaration demanding that the Chilean government act.",
+    "demands_that": "The rebel group insisted on its demands that Peru's government grant the farmers more land.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -459,3 +463,23 @@ def test_a_protest_in_defiance_of_someone_targets_them(models: dict[str, Documen
 
 def test_where_a_noun_event_stands_comes_from_its_verb(models: dict[str, DocumentModel]) -> None:
     _check(models["on_alert_where"], "MOBILIZE", {"CHL"}, {"BOL"})
+
+
+def test_a_rebel_body_belongs_to_the_state_its_sentence_names(models: dict[str, DocumentModel]) -> None:
+    front = next(a for a in models["rebel_body"].actors if a.name == "Zorbanu Liberation Front")
+    assert front.home_state == "CHL" and "rebel or opposition body" in front.source
+
+
+def test_with_someones_help_names_a_helper_not_a_target(models: dict[str, DocumentModel]) -> None:
+    _check(models["helper"], "THREATEN", {"IGO"}, {"LBY"})
+
+
+def test_a_declaration_demanding_is_a_demand(models: dict[str, DocumentModel]) -> None:
+    event = _main(models["declaration"])
+    assert event.type == "REQUEST" and _codes(models["declaration"], event.targets) == {"CHL"}
+    assert not [e for e in models["declaration"].events if e.trigger == "declaration"]
+
+
+def test_a_that_clause_on_a_demand_noun_names_the_addressee(models: dict[str, DocumentModel]) -> None:
+    event = _main(models["demands_that"])
+    assert event.type == "REQUEST" and _codes(models["demands_that"], event.targets) == {"PER"}

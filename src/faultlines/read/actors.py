@@ -157,6 +157,12 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 ):
                     home = _only_state_in_sentence(ent, lexicon, on)
                     note = f"; state {home}: the only state named in the sentence of this office holder" if home else ""
+                if not home and kind is ActorKind.ORGANISATION and _DOMESTIC_BODY.search(
+                    text[max(ent.sent.start_char, ent.start_char - 40) : ent.end_char + 25]
+                ):
+                    home = _only_state_in_sentence(ent, lexicon, on, qualifiers=("poss",))
+                    note = f"; state {home}: a rebel or opposition body in the one state its sentence names"
+                    note = note if home else ""
                 if kind is ActorKind.PLACE and (city := city_named(name)) is not None:
                     home = city.state
                     note = f"; a town in {home} ({CITY_SOURCE}, geonameid {city.geonameid})"
@@ -321,6 +327,13 @@ _PARTY_NOUN = re.compile(
 )
 
 
+#: Words that mark a body as a domestic political or armed group: it belongs to the state it fights in.
+_DOMESTIC_BODY = re.compile(
+    r"\b(?:rebels?|rebel group|guerrillas?|insurgents?|militia|opposition|party|front|coalition|liberation|"
+    r"movement|separatists?|militants?)\b", re.I
+)
+
+
 def _body_before(ent: SpacySpan) -> bool:
     """Whether an organisation's name stands right before a person's title ("U.N. Secretary-General X",
     "Arab League Secretary-General X"): the office is the body's, not a state's."""
@@ -331,7 +344,12 @@ def _body_before(ent: SpacySpan) -> bool:
     )
 
 
-def _only_state_in_sentence(ent: SpacySpan, lexicon: Lexicon, on: date | None) -> str:
+def _only_state_in_sentence(
+    ent: SpacySpan,
+    lexicon: Lexicon,
+    on: date | None,
+    qualifiers: tuple[str, ...] = ("poss", "compound", "amod", "nmod"),
+) -> str:
     """The one state an office holder's sentence places things in ("President X shortened the curfew
     imposed in Sudan"), else the one state that qualifies a thing in it ("resigned to allow Haiti's first
     elections"), else "". A state that acts or is acted on ("visited Germany", "the Danish government
@@ -348,7 +366,7 @@ def _only_state_in_sentence(ent: SpacySpan, lexicon: Lexicon, on: date | None) -
         root = other.root
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "throughout", "within", "inside"):
             located.add(chosen.actor.home_state)
-        elif root.dep_ in ("poss", "compound", "amod", "nmod") and not _PARTY_NOUN.match(root.head.lemma_):
+        elif root.dep_ in qualifiers and not _PARTY_NOUN.match(root.head.lemma_):
             named.add(chosen.actor.home_state)  # "Haiti's first elections"; not "the Danish government"
     for codes in (located, named):
         if len(codes) == 1:

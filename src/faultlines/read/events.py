@@ -354,6 +354,8 @@ def _prep_objects(token: Token, ctx: Context, preps: set[str] = _PREPS_TARGET) -
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for grand in _pobjs(child):
+                if child.lower_ == "with" and grand.lemma_.lower() in _HELPERS:
+                    continue  # "with Albania's help": a helper, not the one acted on
                 out.extend(a for a in _np_actors(_phrase(grand), ctx) if a not in out)
         if child.dep_ == "agent":
             continue
@@ -535,6 +537,9 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     return []
 
 
+#: Nouns after "with" that name who helps, not who is acted on.
+_HELPERS = {"help", "support", "assistance", "backing", "aid", "cooperation", "approval", "blessing", "consent",
+            "participation", "involvement"}  # fmt: skip
 _DEFIANCE = {"protest", "defiance", "opposition", "response", "retaliation"}
 
 
@@ -551,6 +556,15 @@ def _defied(anchor: Token, ctx: Context) -> list[str]:
                 if found:
                     return found
     return []
+
+
+def _speech_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun is qualified by a participle that names a demand, threat or accusation."""
+    for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
+        options = lex.verbs.get(clause.lemma_.lower(), [])
+        if any(o.event_type in ("REQUEST", "THREATEN", "ACCUSE") for o in options):
+            return True
+    return False
 
 
 def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
@@ -752,8 +766,8 @@ def code_events(ctx: Context) -> list[Event]:
             for child in _light_objects(token):
                 if child.pos_ in ("NOUN", "PROPN"):
                     noun = _noun_trigger(child, lex)
-                    if noun is None:
-                        continue
+                    if noun is None or _speech_act(child, lex):
+                        continue  # "issued a declaration demanding that ...": the demand is the event
                     trigger, _ = noun
                     if trigger.event_type == "PROTEST" and token.lemma_.lower() in _VERBAL_PROTEST:
                         trigger = Trigger("ACCUSE", "disapprove", None)
@@ -767,8 +781,8 @@ def code_events(ctx: Context) -> list[Event]:
                     subject, passive = _subject(token)
                     sources = (_noun_sources(child, ctx) or _np_actors(subject, ctx)
                                or _reporter_actors(token, subject, ctx))  # fmt: skip
-                    targets = (_prep_objects(child, ctx) or _prep_objects(token, ctx) or _between(child, ctx)
-                               or _patient_of(child, trigger, ctx))  # fmt: skip
+                    targets = (_patient_of(child, trigger, ctx) or _prep_objects(child, ctx)
+                               or _prep_objects(token, ctx) or _between(child, ctx))  # fmt: skip
                     for other in token.children:  # "give Tanzania a grant": the indirect object
                         if other.dep_ in ("dative", "dobj") and other.i != child.i:
                             targets.extend(a for a in _np_actors(_phrase(other), ctx) if a not in targets)
@@ -805,6 +819,9 @@ def code_events(ctx: Context) -> list[Event]:
             if passive and token.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in token.children):
                 passive = False  # "Israel is opposed to French mediation": a stance of the subject, not a passive
             sources = _np_actors(subject, ctx) or _reporter_actors(token, subject, ctx)
+            if not sources and token.dep_ == "acl" and token.head.dep_ == "dobj":
+                # "the PKK issued a declaration demanding ...": whoever issued it demands
+                sources = _np_actors(_subject(token.head.head)[0], ctx)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
             targets = []
             for obj in objects:
@@ -823,8 +840,10 @@ def code_events(ctx: Context) -> list[Event]:
                     targets.extend(a for a in _prep_objects(clause, ctx) if a not in targets)
             if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
                 # "demanded that the United States match ...": who is to act is the addressee;
-                # "threatened to strike if Israel ...": who must comply is the one threatened
-                targets = [a for a in _clause_subjects(token, ctx) if a not in sources]
+                # "threatened to strike if Israel ...": who must comply is the one threatened;
+                # "insisted on its demands that Burundi's government ...": the clause hangs on the noun
+                nouns = [g for p in token.children if p.dep_ == "prep" for g in _pobjs(p)]
+                targets = [a for g in (token, *nouns) for a in _clause_subjects(g, ctx) if a not in sources]
             if passive:
                 sources, targets = _agent(token, ctx), sources + [t for t in targets if t not in sources]
             if token.lemma_ in _PURCHASE and trigger.event_type == "AID":
@@ -845,7 +864,7 @@ def code_events(ctx: Context) -> list[Event]:
                 found.append((event, token))
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
             noun = _noun_trigger(token, lex)
-            if noun is None:
+            if noun is None or _speech_act(token, lex):
                 continue
             trigger, phrase = noun
             sources = _noun_sources(token, ctx)
@@ -949,6 +968,9 @@ def _clause_subjects(verb: Token, ctx: Context) -> list[str]:
     """Subjects of the clause a verb governs: a ``that``-clause, or a condition of its complement."""
     out: list[str] = []
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses.extend(  # "its demand that Israel ease ...": a that-clause on a noun
+        c for c in verb.children if c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    )
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
         clauses.extend(
             c for c in xcomp.children
