@@ -90,6 +90,9 @@ SENTENCES = {
     "helper": "NATO said it would tighten the naval blockade of Libya in the Mediterranean with Egypt's help.",
     "declaration": "The Zorbanu Liberation Front issued a declaration demanding that the Chilean government act.",
     "demands_that": "The rebel group insisted on its demands that Peru's government grant the farmers more land.",
+    "curfew_imposed_in": "President Zorbanu on Thursday shortened by one hour the nightly curfew imposed in Peru.",
+    "government_of_region": "The government of Sindh province has ordered patrols by police after the riots.",
+    "contribute": "Chile is ready to contribute 400 troops to a peacekeeping force in Haiti.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -483,3 +486,18 @@ def test_a_declaration_demanding_is_a_demand(models: dict[str, DocumentModel]) -
 def test_a_that_clause_on_a_demand_noun_names_the_addressee(models: dict[str, DocumentModel]) -> None:
     event = _main(models["demands_that"])
     assert event.type == "REQUEST" and _codes(models["demands_that"], event.targets) == {"PER"}
+
+
+def test_where_the_objects_own_clause_places_it(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["curfew_imposed_in"], "CONCEDE", {"PER"})
+    assert event.rule.endswith("+where")
+    # the participle "imposed" is not given the shortener as its own target
+    assert not [e for e in models["curfew_imposed_in"].events if e.trigger == "imposed" and e.targets]
+
+
+def test_the_government_of_a_region_is_its_states(models: dict[str, DocumentModel]) -> None:
+    _check(models["government_of_region"], "MOBILIZE", {"PAK"})
+
+
+def test_contributing_troops_is_aid(models: dict[str, DocumentModel]) -> None:
+    _check(models["contribute"], "AGREE", {"CHL"}, {"HTI"})  # a promise of aid (AGREE), to Haiti

@@ -322,7 +322,7 @@ def _state_of(doc: Doc, ent: SpacySpan, lexicon: Lexicon) -> str:
 
 
 #: Head nouns that make a state-qualified phrase a party of its own ("the Danish government").
-_PARTY_NOUN = re.compile(
+PARTY_NOUN = re.compile(
     rf"^(?:{'|'.join(words for words, _ in SECTOR_WORDS)}|{'|'.join(DOMESTIC_SECTORS)})s?$", re.I
 )
 
@@ -366,7 +366,7 @@ def _only_state_in_sentence(
         root = other.root
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "throughout", "within", "inside"):
             located.add(chosen.actor.home_state)
-        elif root.dep_ in qualifiers and not _PARTY_NOUN.match(root.head.lemma_):
+        elif root.dep_ in qualifiers and not PARTY_NOUN.match(root.head.lemma_):
             named.add(chosen.actor.home_state)  # "Haiti's first elections"; not "the Danish government"
     for codes in (located, named):
         if len(codes) == 1:

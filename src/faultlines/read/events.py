@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from faultlines.gazetteer import shipped_lexicon, slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
-from faultlines.read.actors import ATTITUDE, domestic_actor
+from faultlines.read.actors import ATTITUDE, PARTY_NOUN, domestic_actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +237,11 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
         found = _actors_in([t for t in tokens if depth[t.i] <= level], ctx)
         if found and all(_placed(ctx.actors[a]) for a in found):
             return _residents(found, tokens, ctx)
-    return _residents(_actors_in(tokens, ctx), tokens, ctx)
+    found = _residents(_actors_in(tokens, ctx), tokens, ctx)
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if not found and heads and PARTY_NOUN.match(heads[0].lemma_):
+        return _states_at(tokens, ctx)  # "the government of Sindh province" is Pakistan's
+    return found
 
 
 _PEOPLE_KINDS = (ActorKind.ETHNIC_GROUP, ActorKind.RELIGIOUS_GROUP)
@@ -524,6 +528,7 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     for a noun trigger, the verb that governs it ("staged a rally in Lagos"). A town counts for the
     state it lies in. Only the first place phrase that names a state is used."""
     heads = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
+    heads.extend([c for h in heads[1:] for c in h.children if c.dep_ == "acl"])  # "the curfew imposed in Sudan"
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj") and anchor.head.pos_ == "VERB":
         heads.append(anchor.head)
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ in ("VERB", "AUX"):
@@ -819,7 +824,7 @@ def code_events(ctx: Context) -> list[Event]:
             if passive and token.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in token.children):
                 passive = False  # "Israel is opposed to French mediation": a stance of the subject, not a passive
             sources = _np_actors(subject, ctx) or _reporter_actors(token, subject, ctx)
-            if not sources and token.dep_ == "acl" and token.head.dep_ == "dobj":
+            if not sources and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
                 # "the PKK issued a declaration demanding ...": whoever issued it demands
                 sources = _np_actors(_subject(token.head.head)[0], ctx)
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
