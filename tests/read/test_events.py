@@ -93,6 +93,8 @@ SENTENCES = {
     "curfew_imposed_in": "President Zorbanu on Thursday shortened by one hour the nightly curfew imposed in Peru.",
     "government_of_region": "The government of Sindh province has ordered patrols by police after the riots.",
     "contribute": "Chile is ready to contribute 400 troops to a peacekeeping force in Haiti.",
+    "launched_fire": "Chilean forces launched artillery, mortar and rocket fire against Peruvian guerrilla camps.",
+    "up_to": "Chilean rebels have kidnapped up to 16 Peruvian civilian advisers from a market.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -501,3 +503,11 @@ def test_the_government_of_a_region_is_its_states(models: dict[str, DocumentMode
 
 def test_contributing_troops_is_aid(models: dict[str, DocumentModel]) -> None:
     _check(models["contribute"], "AGREE", {"CHL"}, {"HTI"})  # a promise of aid (AGREE), to Haiti
+
+
+def test_launching_fire_is_an_attack_on_whom_it_is_against(models: dict[str, DocumentModel]) -> None:
+    _check(models["launched_fire"], "ASSAULT", {"CHL"}, {"PER"})
+
+
+def test_up_to_a_number_keeps_the_object(models: dict[str, DocumentModel]) -> None:
+    _check(models["up_to"], "ASSAULT", {"CHL"}, {"PER"})

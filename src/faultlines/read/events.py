@@ -151,7 +151,8 @@ _FRAME_NOUNS = {"effort", "efforts", "mission", "initiative", "bid", "campaign",
                 "programme", "program", "move", "attempt", "round", "session", "package"}  # fmt: skip
 #: What "launch" needs as object to be an attack rather than a campaign or a product.
 _LAUNCHED_WEAPONS = {"missile", "rocket", "shell", "grenade", "bomb", "drone", "torpedo", "mortar", "salvo",
-                     "barrage", "projectile"}  # fmt: skip
+                     "barrage", "projectile", "artillery", "fire", "airstrike", "strike", "attack", "raid",
+                     "offensive", "assault", "incursion", "counteroffensive"}  # fmt: skip
 #: Nouns that measure or group the event named after "of" ("ten days of talks", "a wave of strikes").
 _MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number"}
 #: Ways through a place; blocking them is a protest by obstruction (CAMEO 144), not a restriction.
@@ -355,7 +356,10 @@ def _subject(verb: Token) -> tuple[list[Token], bool]:
 
 def _prep_objects(token: Token, ctx: Context, preps: set[str] = _PREPS_TARGET) -> list[str]:
     out: list[str] = []
-    for child in token.children:
+    children = list(token.children)
+    # "kidnapped up to 16 advisers": the parser may hang "to" on a particle "up"
+    children.extend(g for c in children if c.dep_ == "prt" for g in c.children)
+    for child in children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for grand in _pobjs(child):
                 if child.lower_ == "with" and grand.lemma_.lower() in _HELPERS:
