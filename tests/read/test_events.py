@@ -95,6 +95,8 @@ SENTENCES = {
     "contribute": "Chile is ready to contribute 400 troops to a peacekeeping force in Haiti.",
     "launched_fire": "Chilean forces launched artillery, mortar and rocket fire against Peruvian guerrilla camps.",
     "up_to": "Chilean rebels have kidnapped up to 16 Peruvian civilian advisers from a market.",
+    "ties": "Chile and Peru have upgraded their diplomatic ties to ambassadorial level.",
+    "reminder": "The French president issued a stern reminder to Chile that it must cooperate with the inspectors.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -511,3 +513,11 @@ def test_launching_fire_is_an_attack_on_whom_it_is_against(models: dict[str, Doc
 
 def test_up_to_a_number_keeps_the_object(models: dict[str, DocumentModel]) -> None:
     _check(models["up_to"], "ASSAULT", {"CHL"}, {"PER"})
+
+
+def test_building_diplomatic_ties_is_support(models: dict[str, DocumentModel]) -> None:
+    _check(models["ties"], "SUPPORT", {"CHL", "PER"})
+
+
+def test_a_reminder_that_someone_must_act_is_a_request(models: dict[str, DocumentModel]) -> None:
+    _check(models["reminder"], "REQUEST", {"FRA"}, {"CHL"})

@@ -659,6 +659,10 @@ def _sentence_index(token: Token) -> int:
 
 
 def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Trigger | None:
+    if token.lemma_.lower() in _BUILD_TIES and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in token.children
+    ):
+        return Trigger("SUPPORT", "", RelationKind.DIPLOMATIC)  # "established/upgraded diplomatic ties"
     if token.lemma_.lower() in _BOLSTER and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in token.children
     ):
@@ -705,6 +709,9 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
 
 #: Participles that after "be" state the subject's own stance ("is opposed to", "is committed to").
 _STATIVE = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "inclined"}
+#: Verbs that build diplomatic ties when their object is ties or relations (cutting them is SANCTION).
+_BUILD_TIES = {"establish", "upgrade", "restore", "resume", "normalize", "normalise", "improve", "strengthen",
+               "deepen", "renew", "forge"}  # fmt: skip
 _BOLSTER = {"strengthen", "reinforce", "bolster", "boost", "increase", "double", "beef"}
 _FORCES = {"force", "forces", "troop", "troops", "presence", "garrison", "deployment", "contingent"}
 
