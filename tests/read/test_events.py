@@ -97,6 +97,14 @@ SENTENCES = {
     "up_to": "Chilean rebels have kidnapped up to 16 Peruvian civilian advisers from a market.",
     "ties": "Chile and Peru have upgraded their diplomatic ties to ambassadorial level.",
     "reminder": "The French president issued a stern reminder to Chile that it must cooperate with the inspectors.",
+    "unattributed": "A roadside bombing near the town of Kismayo on Sunday killed two Kenyan soldiers.",
+    "unattributed_passive": "Three Chilean soldiers were killed by a roadside bomb outside the Peruvian city of Tacna.",
+    "appos": "Chile, a close Peruvian ally in the region, has refused to send troops to Bolivia.",
+    "complain_over": "Chile complained to the United Nations on Tuesday over two Peruvian air raids.",
+    "when_clause": "Two Peruvian bombers killed 23 people on Sunday when they blew themselves up in Arica.",
+    "invasion_of_region": "Chile mounted its long-threatened invasion of Darfur.",
+    "surrender_home": "Five hundred Chilean rebels surrendered last week in the town of Arica.",
+    "town_ner": "A minefield explosion near the town of Kismayo killed two Kenyan soldiers.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -521,3 +529,37 @@ def test_building_diplomatic_ties_is_support(models: dict[str, DocumentModel]) -
 
 def test_a_reminder_that_someone_must_act_is_a_request(models: dict[str, DocumentModel]) -> None:
     _check(models["reminder"], "REQUEST", {"FRA"}, {"CHL"})
+
+
+def test_an_attack_with_no_named_author_is_by_unidentified_attackers_where_it_happened(
+    models: dict[str, DocumentModel],
+) -> None:
+    for key in ("unattributed", "unattributed_passive", "town_ner"):
+        model = models[key]
+        event = _main(model)
+        actors = {a.id: a for a in model.actors}
+        assert event.type == "ASSAULT", key
+        assert [actors[s].sector for s in event.sources] == ["UAF"], key  # never the state itself
+    assert _codes(models["unattributed"], _main(models["unattributed"]).sources) == {"SOM"}
+    assert _codes(models["unattributed_passive"], _main(models["unattributed_passive"]).sources) == {"PER"}
+
+
+def test_an_apposition_describes_it_adds_no_party(models: dict[str, DocumentModel]) -> None:
+    _check(models["appos"], "REJECT", {"CHL"})
+
+
+def test_a_complaint_targets_what_it_is_about_not_whom_it_is_told_to(models: dict[str, DocumentModel]) -> None:
+    _check(models["complain_over"], "ACCUSE", {"CHL"}, {"PER"})
+
+
+def test_a_when_clause_places_the_main_event(models: dict[str, DocumentModel]) -> None:
+    _check(models["when_clause"], "ASSAULT", {"PER"}, {"CHL"})
+
+
+def test_an_invasion_of_a_region_targets_its_state(models: dict[str, DocumentModel]) -> None:
+    _check(models["invasion_of_region"], "ASSAULT", {"CHL"}, {"SDN"})
+
+
+def test_surrendering_at_home_has_no_target(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["surrender_home"], "RETREAT", {"CHL"})
+    assert event.targets == []

@@ -136,6 +136,8 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:
                 kind = _NER_KINDS[ent.label_]
+                if kind is not ActorKind.PLACE and _TOWN_BEFORE.search(preceding) and city_named(ent.text):
+                    kind = ActorKind.PLACE  # "near the town of Samarra": the small model's ORG or PERSON is a town
                 name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
                 name = re.sub(r"['’]s?$", "", name).strip()
                 name = re.sub(r"\s+(of|of the|for|and)$", "", name)
@@ -221,7 +223,7 @@ DOMESTIC_SECTORS: dict[str, str] = {
                      "civilian", "villager", "resident", "refugee", "youth", "striker", "teacher", "prisoner",
                      "detainee", "peasant", "trader"), "CVL"),
 }  # fmt: skip
-_DOMESTIC_NAMES = {"REB": "rebels", "OPP": "opposition", "CVL": "civilians"}
+_DOMESTIC_NAMES = {"REB": "rebels", "OPP": "opposition", "CVL": "civilians", "UAF": "unidentified attackers"}
 
 
 def _domestic_sector(noun: Token) -> str:
@@ -272,6 +274,7 @@ def domestic_actor(state: Actor, sector: str, why: str) -> Actor:
     )
 
 
+_TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|capital|province|district)\s+of\s+$|\b(?:in|near)\s+$", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s+)?$", re.I)
 
 

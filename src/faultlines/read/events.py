@@ -203,6 +203,14 @@ def _actors_in(tokens: Iterable[Token], ctx: Context, *, agents_only: bool = Tru
             continue
         if agents_only and actor.kind in (ActorKind.PLACE, ActorKind.WEAPON_SYSTEM):
             continue
+        if (
+            agents_only
+            and token.dep_ in ("amod", "compound")
+            and token.head.lemma_.lower() in _PLACE_NOUNS
+            and token.head.dep_ == "pobj"
+            and token.head.head.lower_ in _LOCATIVE | _WHERE_PREPS
+        ):
+            continue  # "outside the Peruvian city of Tacna" says where, not who ("shelled Iraqi towns" is whom)
         if mention.actor_id not in out:
             out.append(mention.actor_id)
     people_states = {ctx.actors[a].home_state for a in out if ctx.actors[a].kind is ActorKind.PERSON}
@@ -230,8 +238,8 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
     for token in tokens:
         level, current = 0, token
         while current.head.i in inside and current.head.i != current.i:
-            if current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                level += 1
+            if current.dep_ == "appos" or (current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN", "PRON")):
+                level += 1  # "Pakistan, a key U.S. ally": the apposition describes, it adds no party
             current = current.head
         depth[token.i] = level
     for level in sorted(set(depth.values())):
@@ -472,6 +480,9 @@ def _event(
         targets = [t for t in _defied(anchor, ctx) if t not in sources] or targets
     if sources and not targets and trigger.event_type in _LOCATED:
         targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
+        if trigger.event_type == "RETREAT":  # rebels surrendering or a militia's truce at home: no one else
+            homes = {ctx.actors[s].home_state for s in sources if s in ctx.actors}
+            targets = [t for t in targets if t not in ctx.actors or ctx.actors[t].home_state not in homes]
         if targets:
             rule += "+where"
     if not sources and not targets:
@@ -524,7 +535,7 @@ _LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "
 _CIRCUMSTANCE = {"after", "before", "following", "despite", "since", "until", "during", "amid", "amidst", "over",
                  "because", "than"}  # fmt: skip
 #: Prepositions that put an event in (or take it out of) a place.
-_WHERE_PREPS = {"in", "into", "inside", "throughout", "across", "within", "at", "from", "on"}
+_WHERE_PREPS = {"in", "into", "inside", "throughout", "across", "within", "at", "from", "near", "outside"}
 
 
 def _where(anchor: Token, ctx: Context) -> list[str]:
@@ -533,6 +544,10 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     state it lies in. Only the first place phrase that names a state is used."""
     heads = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
     heads.extend([c for h in heads[1:] for c in h.children if c.dep_ == "acl"])  # "the curfew imposed in Sudan"
+    heads.extend(  # "killed 23 people when they blew themselves up in Tel Aviv"
+        c for c in anchor.children
+        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
+    )
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj") and anchor.head.pos_ == "VERB":
         heads.append(anchor.head)
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ in ("VERB", "AUX"):
@@ -576,6 +591,32 @@ def _speech_act(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
+#: Nouns that name an attack without its author ("a roadside bombing", "a car bomb explosion").
+_ANONYMOUS_ATTACKS = {"bombing", "bomb", "explosion", "blast", "device", "mine", "minefield", "attack", "ambush",
+                      "attempt", "gunfire", "shelling", "rocket", "missile", "grenade", "ied", "car-bomb"}  # fmt: skip
+
+
+def _unattributed(verb: Token, subject: list[Token], passive: bool, ctx: Context) -> list[str]:
+    """Unidentified attackers in the state where an attack with no named author happened ("a roadside
+    bombing near Samarra killed ...", "were killed by a device outside Basra"): CAMEO codes them by
+    that state (sector UAF); we make them an actor of their own, never the state itself."""
+    agent = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    carriers = agent if passive else subject
+    carriers = carriers + [t for c in verb.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS | {"by"}
+                           for t in c.subtree]  # fmt: skip
+    if not any(t.lemma_.lower() in _ANONYMOUS_ATTACKS for t in carriers) and not (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ANONYMOUS_ATTACKS  # "an attempt to assassinate"
+    ):
+        return []
+    places = _states_at(carriers, ctx) or _where(verb, ctx) or (_where(verb.head, ctx) if verb.dep_ == "xcomp" else [])
+    state = ctx.actors.get(places[0]) if places else None
+    if state is None or not state.home_state:
+        return []
+    attackers = domestic_actor(state, "UAF", "an attack with no named author, placed in the state it happened in")
+    ctx.actors.setdefault(attackers.id, attackers)
+    return [attackers.id]
+
+
 def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
     """A state acting within its own borders ("Turkish authorities imposed a curfew in Cizre") acts on
     its own people: the target is the state's civilians, an actor of their own, not the state again."""
@@ -597,6 +638,8 @@ def _states_at(tokens: Iterable[Token], ctx: Context) -> list[str]:
         elif actor.kind is ActorKind.PLACE and actor.home_state:
             state = ctx.state_by_code(actor.home_state)
             state_id = state.id if state is not None else ""
+            if state is not None:
+                ctx.actors.setdefault(state.id, state)  # the pipeline lists every actor an event names
         else:
             continue
         if state_id and state_id not in out:
@@ -605,6 +648,9 @@ def _states_at(tokens: Iterable[Token], ctx: Context) -> list[str]:
 
 
 _PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+#: Nouns for places: a state's name or demonym qualifying one says where, not who.
+_PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district", "enclave",
+                "border", "coast", "countryside", "frontier", "hinterland", "heartland", "outskirts"}  # fmt: skip
 
 
 def _reporter_actors(verb: Token, subject: list[Token], ctx: Context) -> list[str]:
@@ -844,6 +890,9 @@ def code_events(ctx: Context) -> list[Event]:
                 targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                 targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
             targets.extend(a for a in _prep_objects(token, ctx) if a not in targets)
+            if trigger.event_type == "ACCUSE":
+                # "complained to the UN over Israeli raids": the complaint is about Israel, told to the UN
+                targets = _prep_objects(token, ctx, {"over", "about", "against"}) or targets
             if not targets and trigger.event_type == "CONSULT" and trigger.mode == "visit":
                 # "arrived in Amman": the host of a visit is where the visitor arrives
                 targets.extend(a for a in _prep_objects(token, ctx, {"in"}) if a not in sources)
@@ -862,6 +911,8 @@ def code_events(ctx: Context) -> list[Event]:
                 targets = [a for g in (token, *nouns) for a in _clause_subjects(g, ctx) if a not in sources]
             if passive:
                 sources, targets = _agent(token, ctx), sources + [t for t in targets if t not in sources]
+            if not sources and trigger.event_type == "ASSAULT":
+                sources = _unattributed(token, subject, passive, ctx)
             if token.lemma_ in _PURCHASE and trigger.event_type == "AID":
                 # buying a weapon is aid from the state that makes it ("the Harop drones purchased by
                 # Azerbaijan": the weapon may be the object, or the noun the passive participle modifies)
@@ -956,7 +1007,11 @@ def _patient_of(noun: Token, trigger: Trigger, ctx: Context) -> list[str]:
     (after other nouns it often names the agent: "the withdrawal of Serbian forces")."""
     if trigger.event_type not in ("ASSAULT", "COERCE", "SANCTION"):
         return []
-    return _prep_objects(noun, ctx, {"of"})
+    found = _prep_objects(noun, ctx, {"of"})
+    if not found:  # "the invasion of South Lebanon": a region stands for its state
+        found = [a for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in _pobjs(p)
+                 for a in _states_at(g.subtree, ctx)]  # fmt: skip
+    return found
 
 
 def _phrasal(token: Token) -> str:
