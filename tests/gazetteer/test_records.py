@@ -488,3 +488,17 @@ def test_every_update_after_verified_as_of_says_where_it_was_checked(gaz: rec.Ga
             if any(d.earliest > rec.VERIFIED_AS_OF for d in dates) and "2026-11-26" not in o.note:
                 late.append((p.name, o.office))
     assert not late
+
+
+def test_states_the_gazetteer_adds_are_valid_in_records(tmp_path: Path) -> None:
+    # Taiwan and Kosovo are not in pyworldatlas, but the gazetteer resolves them: records may name them
+    body = """
+    - name: Kinmen
+      state: TWN
+      type: island
+      source: "Encyclopaedia Britannica: Kinmen"
+    """
+    (place,) = load_file(_write(tmp_path, "places.yaml", body), "places")
+    assert place.state == "TWN"
+    bad = _write(tmp_path, "places2.yaml", body.replace("TWN", "XXA"))
+    assert "[E030]" in _error(bad, "places")

@@ -610,14 +610,19 @@ _PARSERS: dict[str, Callable[[_Reader, int, dict[str, _Field]], Any]] = {
 
 @lru_cache(maxsize=1)
 def iso3_codes() -> frozenset[str]:
-    """ISO 3166 alpha-3 codes known to pyworldatlas (offline), used to validate state fields."""
+    """State codes records may name: pyworldatlas's ISO 3166 alpha-3 codes plus the states and former
+    states the gazetteer adds (Taiwan, Kosovo, Yugoslavia, the Soviet Union...), used to validate."""
     from pyworldatlas import Atlas
+
+    from faultlines.gazetteer.states import EXTRA_STATES, HISTORICAL
 
     atlas = Atlas()
     try:
-        return frozenset(c.alpha3 for c in atlas.countries() if c.alpha3)
+        atlas_codes = {c.alpha3 for c in atlas.countries() if c.alpha3}
     finally:
         atlas.close()
+    extras = {s.actor.home_state for s in EXTRA_STATES} | {a.home_state for a in HISTORICAL if a.home_state}
+    return frozenset(atlas_codes | extras)
 
 
 def load_file(path: Path, kind: str, *, validate_states: bool = True) -> list[Any]:
