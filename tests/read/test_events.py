@@ -105,6 +105,7 @@ SENTENCES = {
     "invasion_of_region": "Chile mounted its long-threatened invasion of Darfur.",
     "surrender_home": "Five hundred Chilean rebels surrendered last week in the town of Arica.",
     "town_ner": "A minefield explosion near the town of Kismayo killed two Kenyan soldiers.",
+    "ethnic_where": "Up to 100 ethnic Hungarians demonstrated on Tuesday in Romania, local radio said.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -563,3 +564,8 @@ def test_an_invasion_of_a_region_targets_its_state(models: dict[str, DocumentMod
 def test_surrendering_at_home_has_no_target(models: dict[str, DocumentModel]) -> None:
     event = _check(models["surrender_home"], "RETREAT", {"CHL"})
     assert event.targets == []
+
+
+def test_an_ethnic_people_acting_in_another_state_is_its_minority(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["ethnic_where"], "PROTEST", {"ROU"}, {"ROU"})
+    assert {a.name for a in models["ethnic_where"].actors if a.id in event.sources} == {"Hungarians in Romania"}

@@ -274,18 +274,7 @@ def _residents(found: list[str], tokens: list[Token], ctx: Context) -> list[str]
         if state is None or state.home_state == actor.home_state:
             out.append(actor_id)
             continue
-        mention = ctx.mention_at[people[0].i]
-        own_words = mention.span.text.split()[-1]  # "Iraqi Kurds" -> "Kurds"; "Serbs" -> "Serbs"
-        resident = Actor(
-            id=f"fl:resident:{state.home_state.lower()}:{slug(own_words) or 'people'}",
-            name=f"{own_words} in {state.name}",
-            kind=ActorKind.ETHNIC_GROUP,
-            home_state=state.home_state,
-            states=(state.home_state,),
-            sector="CVL",
-            source="rule: a people qualified by the state it lives in (CAMEO codes minorities by residence)",
-        )
-        ctx.actors.setdefault(resident.id, resident)
+        resident = _resident(ctx.mention_at[people[0].i], state, ctx)
         qualifiers.add(state.id)
         if resident.id not in out:
             out.append(resident.id)
@@ -293,6 +282,46 @@ def _residents(found: list[str], tokens: list[Token], ctx: Context) -> list[str]
 
 
 _MODIFIER_RANK = {"pobj": 0, "compound": 1}
+
+
+def _resident(mention: Mention, state: Actor, ctx: Context) -> Actor:
+    """The actor for a people living in a state ("Kurds in Iraq"), registered with the document."""
+    own_words = mention.span.text.split()[-1]  # "Iraqi Kurds" -> "Kurds"; "Serbs" -> "Serbs"
+    resident = Actor(
+        id=f"fl:resident:{state.home_state.lower()}:{slug(own_words) or 'people'}",
+        name=f"{own_words} in {state.name}",
+        kind=ActorKind.ETHNIC_GROUP,
+        home_state=state.home_state,
+        states=(state.home_state,),
+        sector="CVL",
+        source="rule: a people qualified by the state it lives in (CAMEO codes minorities by residence)",
+    )
+    return ctx.actors.setdefault(resident.id, resident)
+
+
+def _ethnic_where(anchor: Token, ids: list[str], scope: list[Token], ctx: Context) -> list[str]:
+    """"ethnic Albanians demonstrated in Serbia": a people the text marks as ethnic, acting or acted on
+    in another state, are that state's minority (CAMEO codes minorities by residence)."""
+    marked = {
+        m.actor_id: m for t in scope
+        if (m := ctx.mention_at.get(t.i)) is not None and m.actor_id in ids and t.i > 0
+        and t.doc[t.i - 1].lower_ == "ethnic"
+    }  # fmt: skip
+    if not marked:
+        return ids
+    places = [p for p in _where(anchor, ctx) if p in ctx.actors and ctx.actors[p].kind is ActorKind.STATE]
+    if not places:
+        return ids
+    state = ctx.actors[places[0]]
+    out = []
+    for actor_id in ids:
+        mention = marked.get(actor_id)
+        actor = ctx.actors.get(actor_id)
+        if mention is None or actor is None or actor.home_state == state.home_state:
+            out.append(actor_id)
+        else:
+            out.append(_resident(mention, state, ctx).id)
+    return out
 
 
 def _residence(people: list[Token], ctx: Context) -> Actor | None:
@@ -487,7 +516,8 @@ def _event(
             rule += "+where"
     if not sources and not targets:
         return None
-    targets = [t for t in targets if t not in sources]
+    sources = _ethnic_where(anchor, sources, [*scope, *anchor.sent], ctx)
+    targets = [t for t in _ethnic_where(anchor, targets, [*scope, *anchor.sent], ctx) if t not in sources]
     sent = anchor.sent
     modality, attributed = _modality_parts(anchor)
     if modality.speculative and _own_statement(anchor, sources, ctx):
