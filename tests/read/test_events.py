@@ -106,6 +106,8 @@ SENTENCES = {
     "surrender_home": "Five hundred Chilean rebels surrendered last week in the town of Arica.",
     "town_ner": "A minefield explosion near the town of Kismayo killed two Kenyan soldiers.",
     "ethnic_where": "Up to 100 ethnic Hungarians demonstrated on Tuesday in Romania, local radio said.",
+    "list_appos": "The US, Russia, and Switzerland met yesterday.",
+    "abbreviation": "Chile Municipality Association (AKK) officials demanded support from the Chilean Senate.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -547,6 +549,8 @@ def test_an_attack_with_no_named_author_is_by_unidentified_attackers_where_it_ha
 
 def test_an_apposition_describes_it_adds_no_party(models: dict[str, DocumentModel]) -> None:
     _check(models["appos"], "REJECT", {"CHL"})
+    # a list the parser reads as appositions still names every party
+    _check(models["list_appos"], "CONSULT", {"USA", "RUS", "CHE"})
 
 
 def test_a_complaint_targets_what_it_is_about_not_whom_it_is_told_to(models: dict[str, DocumentModel]) -> None:
@@ -569,3 +573,7 @@ def test_surrendering_at_home_has_no_target(models: dict[str, DocumentModel]) ->
 def test_an_ethnic_people_acting_in_another_state_is_its_minority(models: dict[str, DocumentModel]) -> None:
     event = _check(models["ethnic_where"], "PROTEST", {"ROU"}, {"ROU"})
     assert {a.name for a in models["ethnic_where"].actors if a.id in event.sources} == {"Hungarians in Romania"}
+
+
+def test_an_abbreviation_in_brackets_is_not_a_person(models: dict[str, DocumentModel]) -> None:
+    assert not [a for a in models["abbreviation"].actors if a.kind.value == "person"]

@@ -132,6 +132,13 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             candidate = choose(candidates, following=following, preceding=preceding, on=on, form=ent.text)
             if candidate is not None and candidate.actor.kind is ActorKind.WEAPON_SYSTEM:
                 candidate = _town_not_weapon(ent.text, preceding, following) or candidate
+            if (
+                candidate is not None
+                and candidate.actor.kind is ActorKind.PERSON
+                and ent.text.isupper()
+                and preceding.rstrip().endswith("(")
+            ):
+                continue  # "Municipality Association (AKK)": an abbreviation of the name before it, not a person
         elif ent.label_ in _NER_KINDS:
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:

@@ -238,8 +238,10 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
     for token in tokens:
         level, current = 0, token
         while current.head.i in inside and current.head.i != current.i:
-            if current.dep_ == "appos" or (current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN", "PRON")):
-                level += 1  # "Pakistan, a key U.S. ally": the apposition describes, it adds no party
+            if (current.dep_ == "appos" and current.pos_ == "NOUN") or (
+                current.dep_ == "prep" and current.head.pos_ in ("NOUN", "PROPN", "PRON")
+            ):  # "Pakistan, a key U.S. ally": a described apposition adds no party ("the US, Russia" is a list)
+                level += 1
             current = current.head
         depth[token.i] = level
     for level in sorted(set(depth.values())):
