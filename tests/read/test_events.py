@@ -108,6 +108,10 @@ SENTENCES = {
     "ethnic_where": "Up to 100 ethnic Hungarians demonstrated on Tuesday in Romania, local radio said.",
     "list_appos": "The US, Russia, and Switzerland met yesterday.",
     "abbreviation": "Chile Municipality Association (AKK) officials demanded support from the Chilean Senate.",
+    "show_disapproval": "Demonstrators in Lima blocked a road to show their disapproval for Chile's policies.",
+    "withdrawal_from": "Chile speeded up the withdrawal of its forces from Bolivia on Wednesday.",
+    "refuge_in": "Some 8,000 Syrian Kurds sought refuge in Austria last month.",
+    "show_support": "Chile showed support for Peru's bid.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -577,3 +581,17 @@ def test_an_ethnic_people_acting_in_another_state_is_its_minority(models: dict[s
 
 def test_an_abbreviation_in_brackets_is_not_a_person(models: dict[str, DocumentModel]) -> None:
     assert not [a for a in models["abbreviation"].actors if a.kind.value == "person"]
+
+
+def test_showing_disapproval_or_support_is_the_stance_shown(models: dict[str, DocumentModel]) -> None:
+    protest = _check(models["show_disapproval"], "PROTEST", {"PER"}, {"CHL"})
+    assert protest.rule.endswith("+purpose")
+    _check(models["show_support"], "SUPPORT", {"CHL"}, {"PER"})
+
+
+def test_a_withdrawal_of_forces_from_a_state_targets_it(models: dict[str, DocumentModel]) -> None:
+    _check(models["withdrawal_from"], "RETREAT", {"CHL"}, {"BOL"})
+
+
+def test_refuge_is_sought_from_the_state_it_is_sought_in(models: dict[str, DocumentModel]) -> None:
+    _check(models["refuge_in"], "REQUEST", {"SYR"}, {"AUT"})

@@ -562,7 +562,8 @@ def _event(
 #: Event types that happen *to* a place when nobody else is named: a curfew, a strike, a rally, a
 #: withdrawal or a shelling "in Montenegro" touches Montenegro (CAMEO codes the location as the target
 #: then). Talks, agreements and statements made somewhere do not: a summit in Geneva is not about Geneva.
-_LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID", "THREATEN"}
+_LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID", "THREATEN",
+            "REQUEST"}  # a request "for calm in Lebanon" or for refuge "in Germany" is addressed there
 #: Prepositions that set an event beside another one in time or cause, not in the same hands.
 _CIRCUMSTANCE = {"after", "before", "following", "despite", "since", "until", "during", "amid", "amidst", "over",
                  "because", "than"}  # fmt: skip
@@ -576,6 +577,8 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     state it lies in. Only the first place phrase that names a state is used."""
     heads = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
     heads.extend([c for h in heads[1:] for c in h.children if c.dep_ == "acl"])  # "the curfew imposed in Sudan"
+    if anchor.pos_ in ("NOUN", "PROPN"):  # "the withdrawal of forces from Panama"
+        heads.extend(g for p in anchor.children if p.dep_ == "prep" and p.lower_ == "of" for g in _pobjs(p))
     heads.extend(  # "killed 23 people when they blew themselves up in Tel Aviv"
         c for c in anchor.children
         if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
