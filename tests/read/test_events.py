@@ -112,6 +112,8 @@ SENTENCES = {
     "withdrawal_from": "Chile speeded up the withdrawal of its forces from Bolivia on Wednesday.",
     "refuge_in": "Some 8,000 Syrian Kurds sought refuge in Austria last month.",
     "show_support": "Chile showed support for Peru's bid.",
+    "joint_war": "Turkish drones performed well in the Karabakh war of 1994.",
+    "its_share": "Chile receives a large share of its gas from Bolivia.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -595,3 +597,14 @@ def test_a_withdrawal_of_forces_from_a_state_targets_it(models: dict[str, Docume
 
 def test_refuge_is_sought_from_the_state_it_is_sought_in(models: dict[str, DocumentModel]) -> None:
     _check(models["refuge_in"], "REQUEST", {"SYR"}, {"AUT"})
+
+
+def test_a_war_between_two_states_somewhere_is_between_them(models: dict[str, DocumentModel]) -> None:
+    war = next(e for e in models["joint_war"].events if e.trigger == "war")
+    assert _codes(models["joint_war"], war.sources) == {"AZE", "ARM"} and war.targets == []  # not "where"
+
+
+def test_a_possessive_pronoun_is_no_level_of_a_phrase(models: dict[str, DocumentModel]) -> None:
+    # "its" is Chile itself: the party the phrase names is Bolivia
+    event = _main(models["its_share"])
+    assert _codes(models["its_share"], event.targets) == {"BOL"}

@@ -91,7 +91,6 @@ _PREPS_TARGET = {
     "at",
     "for",
     "upon",
-    "over",
     "from",
     "among",
 }
@@ -244,8 +243,9 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
                 level += 1
             current = current.head
         depth[token.i] = level
+    named = [t for t in tokens if not _pronoun_mention(t, ctx)]  # "a share of its oil from X": "its" is no level
     for level in sorted(set(depth.values())):
-        found = _actors_in([t for t in tokens if depth[t.i] <= level], ctx)
+        found = _actors_in([t for t in named if depth[t.i] <= level], ctx)
         if found and all(_placed(ctx.actors[a]) for a in found):
             return _residents(found, tokens, ctx)
     found = _residents(_actors_in(tokens, ctx), tokens, ctx)
@@ -354,6 +354,11 @@ def _residence(people: list[Token], ctx: Context) -> Actor | None:
             if candidate.actor.kind is ActorKind.STATE and candidate.rule == "atlas:demonym":
                 return ctx.state_by_code(candidate.actor.home_state)
     return None
+
+
+def _pronoun_mention(token: Token, ctx: Context) -> bool:
+    mention = ctx.mention_at.get(token.i)
+    return mention is not None and mention.rule.startswith("pronoun")
 
 
 def _placed(actor: Actor) -> bool:
@@ -509,7 +514,8 @@ def _event(
     if trigger.event_type in ("PROTEST", "ACCUSE", "REJECT"):
         # who a protest defies outranks where it happens ("blocked streets in X in defiance of Y")
         targets = [t for t in _defied(anchor, ctx) if t not in sources] or targets
-    if sources and not targets and trigger.event_type in _LOCATED:
+    joint = len(sources) > 1 and anchor.pos_ in ("NOUN", "PROPN")  # "the war between A and B in X": A and B
+    if sources and not targets and trigger.event_type in _LOCATED and not joint:
         targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
         if trigger.event_type == "RETREAT":  # rebels surrendering or a militia's truce at home: no one else
             homes = {ctx.actors[s].home_state for s in sources if s in ctx.actors}
@@ -589,6 +595,8 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
         heads.append(anchor.head.head)  # "remained on alert in the West Bank"
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS):
+            if anchor.dep_ == "pobj" and prep.i == anchor.head.i:
+                continue  # the phrase the event noun itself stands in ("in the Karabakh war") is not a place
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _DEFIANCE):
                 found = _states_at(pobj.subtree, ctx)
                 if found:
