@@ -114,6 +114,11 @@ SENTENCES = {
     "show_support": "Chile showed support for Peru's bid.",
     "joint_war": "Turkish drones performed well in the Karabakh war of 1994.",
     "its_share": "Chile receives a large share of its gas from Bolivia.",
+    "repression": "Chilean police opened fire to disperse fundamentalist demonstrators on Monday night.",
+    "as_clause": "Peru's government said it is prepared to impose martial law as street battles raged in Lima.",
+    "relcl_place": "Opposition parties in Nepal organized a general strike that shut down Kathmandu.",
+    "despite_pressure": "Vice-President Zorbanu has declined to resign despite growing pressure by the Chilean Senate.",
+    "opposition_leader": "The minister allowed opposition leader Zorbanu Telcu to hold a rally in Lima.",
     "office_only_state": "Judge Zorbanu Telcu halted the sale of Chile's copper mines on Monday.",
     "office_of_body": "Arab League Secretary-General Zorbanu Telcu urged Chile to recognise Peru's claim.",
 }
@@ -608,3 +613,31 @@ def test_a_possessive_pronoun_is_no_level_of_a_phrase(models: dict[str, Document
     # "its" is Chile itself: the party the phrase names is Bolivia
     event = _main(models["its_share"])
     assert _codes(models["its_share"], event.targets) == {"BOL"}
+
+
+def test_a_states_forces_acting_on_unnamed_protesters_act_on_its_own(models: dict[str, DocumentModel]) -> None:
+    event = _check(models["repression"], "ASSAULT", {"CHL"}, {"CHL"})
+    assert {a.name for a in models["repression"].actors if a.id in event.targets} == {"Chile civilians"}
+
+
+def test_an_as_clause_and_a_relative_clause_place_an_event(models: dict[str, DocumentModel]) -> None:
+    _check(models["as_clause"], "THREATEN", {"PER"}, {"PER"})  # on Peru's civilians, in Lima
+    _check(models["relcl_place"], "PROTEST", {"NPL"}, {"NPL"})
+
+
+def test_a_refusal_answers_whoever_pressed_for_it(models: dict[str, DocumentModel]) -> None:
+    event = _main(models["despite_pressure"])
+    assert event.type == "REJECT" and _codes(models["despite_pressure"], event.targets) == {"CHL"}
+
+
+def test_an_opposition_leader_takes_the_one_state_his_sentence_places_things_in(
+    models: dict[str, DocumentModel],
+) -> None:
+    leader = next(a for a in models["opposition_leader"].actors if a.name == "Zorbanu Telcu")
+    assert leader.home_state == "PER"
+
+
+def test_a_big_city_the_model_calls_an_organisation_is_the_city() -> None:
+    (model,) = read_documents([RawDocument(text="A general strike shut down Khatmandu on Monday.")])
+    towns = [a for a in model.actors if a.name == "Khatmandu"]
+    assert towns and towns[0].kind.value == "place" and towns[0].home_state == "NPL"

@@ -64,7 +64,7 @@ _TITLE_BETWEEN = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,5}}$")
 #: An office title right before a name ("President Omar al-Bashir", "Foreign Minister X").
 _TITLE_BEFORE = re.compile(
     r"\b(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Chancellor|Minister|Secretary|Vice[- ]President"
-    r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|General|Gen\.|Admiral|Colonel|Col\.)"
+    r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|General|Gen\.|Admiral|Colonel|Col\.|[Oo]pposition [Ll]eader)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+$"
 )
 #: A mention right after "pro-" or "anti-" names an attitude towards an actor, not a participant.
@@ -143,8 +143,9 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:
                 kind = _NER_KINDS[ent.label_]
-                if kind is not ActorKind.PLACE and _TOWN_BEFORE.search(preceding) and city_named(ent.text):
-                    kind = ActorKind.PLACE  # "near the town of Samarra": the small model's ORG or PERSON is a town
+                town = city_named(ent.text) if kind is not ActorKind.PLACE else None
+                if town is not None and (_TOWN_BEFORE.search(preceding) or town.population >= _BIG_CITY):
+                    kind = ActorKind.PLACE  # "near the town of Samarra", "shut down Khatmandu": a town
                 name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
                 name = re.sub(r"['’]s?$", "", name).strip()
                 name = re.sub(r"\s+(of|of the|for|and)$", "", name)
@@ -233,7 +234,7 @@ DOMESTIC_SECTORS: dict[str, str] = {
 _DOMESTIC_NAMES = {"REB": "rebels", "OPP": "opposition", "CVL": "civilians", "UAF": "unidentified attackers"}
 
 
-def _domestic_sector(noun: Token) -> str:
+def domestic_sector(noun: Token) -> str:
     """The domestic sector a noun (or its compound modifier: "opposition groups") names, if any."""
     for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
         forms = (word.lemma_.lower(), word.lower_, word.lower_[:-1] if word.lower_.endswith("s") else "")
@@ -262,7 +263,7 @@ def _domestic_group(ent: SpacySpan, state: Actor) -> tuple[Candidate, int, int] 
             start = noun.left_edge.idx if noun.left_edge.i >= noun.i - 2 else noun.idx
     if noun is None:
         return None
-    sector = _domestic_sector(noun)
+    sector = domestic_sector(noun)
     if not sector or not state.home_state:
         return None
     actor = domestic_actor(state, sector, "a state's name or demonym qualifying a non-state group")
@@ -281,6 +282,9 @@ def domestic_actor(state: Actor, sector: str, why: str) -> Actor:
     )
 
 
+#: A name the small model tags as an organisation or a person that is also a city of a million people
+#: or more is the city (GeoNames).
+_BIG_CITY = 1_000_000
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|capital|province|district)\s+of\s+$|\b(?:in|near)\s+$", re.I)
 _AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s+)?$", re.I)
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from faultlines.gazetteer import shipped_lexicon, slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
-from faultlines.read.actors import ATTITUDE, PARTY_NOUN, domestic_actor
+from faultlines.read.actors import ATTITUDE, PARTY_NOUN, domestic_actor, domestic_sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,6 +514,12 @@ def _event(
     if trigger.event_type in ("PROTEST", "ACCUSE", "REJECT"):
         # who a protest defies outranks where it happens ("blocked streets in X in defiance of Y")
         targets = [t for t in _defied(anchor, ctx) if t not in sources] or targets
+    if trigger.event_type == "REJECT" and not targets:
+        targets = [t for t in _pressed_by(anchor, ctx) if t not in sources]
+    if sources and trigger.event_type in ("ASSAULT", "COERCE") and not any(
+        _placed(ctx.actors[t]) for t in targets if t in ctx.actors
+    ):
+        targets = _repressed(anchor, sources, ctx) or targets
     joint = len(sources) > 1 and anchor.pos_ in ("NOUN", "PROPN")  # "the war between A and B in X": A and B
     if sources and not targets and trigger.event_type in _LOCATED and not joint:
         targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
@@ -585,10 +591,17 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
     heads.extend([c for h in heads[1:] for c in h.children if c.dep_ == "acl"])  # "the curfew imposed in Sudan"
     if anchor.pos_ in ("NOUN", "PROPN"):  # "the withdrawal of forces from Panama"
         heads.extend(g for p in anchor.children if p.dep_ == "prep" and p.lower_ == "of" for g in _pobjs(p))
-    heads.extend(  # "killed 23 people when they blew themselves up in Tel Aviv"
+    heads.extend(  # "killed 23 people when they blew themselves up in Tel Aviv"; "as battles raged in Baghdad"
         c for c in anchor.children
-        if c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
-    )
+        if c.dep_ == "advcl" and any(m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "while")
+                                     for m in c.children)
+    )  # fmt: skip
+    if anchor.pos_ in ("NOUN", "PROPN"):  # "a general strike that shut down Kathmandu"
+        for clause in (c for c in anchor.children if c.dep_ == "relcl"):
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                found = _states_at(obj.subtree, ctx)
+                if found:
+                    return found
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("dobj", "nsubj") and anchor.head.pos_ == "VERB":
         heads.append(anchor.head)
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj" and anchor.head.head.pos_ in ("VERB", "AUX"):
@@ -658,6 +671,38 @@ def _unattributed(verb: Token, subject: list[Token], passive: bool, ctx: Context
     attackers = domestic_actor(state, "UAF", "an attack with no named author, placed in the state it happened in")
     ctx.actors.setdefault(attackers.id, attackers)
     return [attackers.id]
+
+
+def _repressed(anchor: Token, sources: list[str], ctx: Context) -> list[str]:
+    """A state's forces acting on protesters, rebels or students no state is named for act on their own
+    ("Egyptian police opened fire to disperse fundamentalist demonstrators"): CAMEO's domestic default."""
+    state = next((ctx.actors[s] for s in sources if s in ctx.actors and ctx.actors[s].kind is ActorKind.STATE), None)
+    if state is None or not state.home_state:
+        return []
+    clauses = [anchor, *(c for c in anchor.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB")]
+    for clause in clauses:
+        for obj in (c for c in clause.children if c.dep_ == "dobj"):
+            sector = domestic_sector(obj)
+            if sector:
+                group = domestic_actor(state, sector, "a state's forces acting on a group no other state is named for")
+                ctx.actors.setdefault(group.id, group)
+                return [group.id]
+    return []
+
+
+def _pressed_by(anchor: Token, ctx: Context) -> list[str]:
+    """Whom a refusal answers: "declined to resign despite pressure by the anti-corruption commission"."""
+    clauses = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
+    if anchor.dep_ == "xcomp":
+        clauses.append(anchor.head)
+    for clause in clauses:
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("despite", "in")):
+            for noun in _pobjs(prep):
+                if noun.lemma_.lower() in ("pressure", "call", "demand", "appeal", "request", "urging"):
+                    found = _prep_objects(noun, ctx, {"by", "from", "of"})
+                    if found:
+                        return found
+    return []
 
 
 def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
