@@ -22,12 +22,15 @@ _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]+$")
 
 @dataclass(frozen=True, slots=True)
 class City:
-    """One town: its GeoNames id and name, the ISO 3166 alpha-3 code of its state, its population."""
+    """One town: its GeoNames id and name, the ISO 3166 alpha-3 code of its state, its population and
+    where it lies."""
 
     geonameid: int
     name: str
     state: str
     population: int
+    longitude: float = 0.0
+    latitude: float = 0.0
 
 
 @cache
@@ -43,7 +46,10 @@ def _index() -> tuple[dict[str, City], dict[str, City]]:
         state = iso3.get(record["countrycode"], "")
         if not state:
             continue
-        city = City(int(record["geonameid"]), record["name"], state, int(record["population"]))
+        city = City(
+            int(record["geonameid"]), record["name"], state, int(record["population"]),
+            float(record["longitude"]), float(record["latitude"]),
+        )  # fmt: skip
         for table, names in ((main, [record["name"]]), (alternative, record.get("alternatenames") or [])):
             for name in names:
                 if len(name) < 3 or not _LATIN.match(name):

@@ -72,6 +72,15 @@ def _countries() -> dict[str, tuple[str, tuple[float, float] | None]]:
         close = getattr(atlas, "close", None)
         if callable(close):
             close()
+    from faultlines.gazetteer.cities import city_named
+    from faultlines.gazetteer.states import EXTRA_STATES
+
+    for extra in EXTRA_STATES:  # states the atlas lacks (Taiwan); placed at their capital (GeoNames)
+        code = extra.actor.home_state
+        if code in table or not extra.numeric:
+            continue
+        capital = city_named(extra.capitals[0]) if extra.capitals else None
+        table[code] = (extra.numeric.zfill(3), (capital.longitude, capital.latitude) if capital else None)
     return table
 
 
