@@ -64,7 +64,7 @@ _TITLE_BETWEEN = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,5}}$")
 #: An office title right before a name ("President Omar al-Bashir", "Foreign Minister X").
 _TITLE_BEFORE = re.compile(
     r"\b(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Chancellor|Minister|Secretary|Vice[- ]President"
-    r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|General|Gen\.|Admiral|Colonel|Col\.|[Oo]pposition [Ll]eader)"
+    r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|[Oo]pposition [Ll]eader)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+$"
 )
 #: A mention right after "pro-" or "anti-" names an attitude towards an actor, not a participant.
@@ -122,6 +122,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 index = i
         return index
 
+    named_states = _states_named(doc, lexicon)  # a town name shared across states goes to one of these
     for ent in doc.ents:
         candidate: Candidate | None = None
         rule = ""
@@ -131,7 +132,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             candidates = lexicon.forms.get(ent.ent_id_, [])
             candidate = choose(candidates, following=following, preceding=preceding, on=on, form=ent.text)
             if candidate is not None and candidate.actor.kind is ActorKind.WEAPON_SYSTEM:
-                candidate = _town_not_weapon(ent.text, preceding, following) or candidate
+                candidate = _town_not_weapon(ent.text, preceding, following, named_states) or candidate
             if (
                 candidate is not None
                 and candidate.actor.kind is ActorKind.PERSON
@@ -143,7 +144,9 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
             candidate = choose(lexicon.lookup(ent.text), following=following, preceding=preceding, on=on)
             if candidate is None:
                 kind = _NER_KINDS[ent.label_]
-                town = city_named(ent.text) if kind is not ActorKind.PLACE else None
+                town = city_named(ent.text, named_states) if kind is not ActorKind.PLACE else None
+                if kind is ActorKind.PERSON and not _TOWN_BEFORE.search(preceding):
+                    town = None  # "Sydney said ...": a person named like a city stays a person
                 if town is not None and (_TOWN_BEFORE.search(preceding) or town.population >= _BIG_CITY):
                     kind = ActorKind.PLACE  # "near the town of Samarra", "shut down Khatmandu": a town
                 name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
@@ -173,7 +176,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     home = _only_state_in_sentence(ent, lexicon, on, qualifiers=("poss",))
                     note = f"; state {home}: a rebel or opposition body in the one state its sentence names"
                     note = note if home else ""
-                if kind is ActorKind.PLACE and (city := city_named(name)) is not None:
+                if kind is ActorKind.PLACE and (city := city_named(name, named_states)) is not None:
                     home = city.state
                     note = f"; a town in {home} ({CITY_SOURCE}, geonameid {city.geonameid})"
                 actor = Actor(
@@ -289,12 +292,12 @@ _TOWN_BEFORE = re.compile(r"\b(?:town|city|village|port|capital|province|distric
 _AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s+)?$", re.I)
 
 
-def _town_not_weapon(name: str, preceding: str, following: str) -> Candidate | None:
+def _town_not_weapon(name: str, preceding: str, following: str, prefer: set[str]) -> Candidate | None:
     """A weapon's name after "in"/"near" that is also a town's is the town: Israel's Jericho missile
     is named after the West Bank city, and "targets in Jericho" are in the city."""
     if _WEAPON_CONTEXT.match(following) or not _AT_PLACE.search(preceding):
         return None
-    city = city_named(name)
+    city = city_named(name, prefer)
     if city is None:
         return None
     actor = Actor(
@@ -346,6 +349,18 @@ _DOMESTIC_BODY = re.compile(
     r"\b(?:rebels?|rebel group|guerrillas?|insurgents?|militia|opposition|party|front|coalition|liberation|"
     r"movement|separatists?|militants?)\b", re.I
 )
+
+
+def _states_named(doc: Doc, lexicon: Lexicon) -> set[str]:
+    """The states a document names, to settle a town name that several states share."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "FL_STATE":
+            for candidate in lexicon.forms.get(ent.ent_id_, []):
+                if candidate.actor.kind is ActorKind.STATE and candidate.actor.home_state:
+                    out.add(candidate.actor.home_state)
+                    break
+    return out
 
 
 def _body_before(ent: SpacySpan) -> bool:

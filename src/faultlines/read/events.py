@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from faultlines.gazetteer import shipped_lexicon, slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
-from faultlines.read.actors import ATTITUDE, PARTY_NOUN, domestic_actor, domestic_sector
+from faultlines.read.actors import ATTITUDE, DOMESTIC_SECTORS, PARTY_NOUN, domestic_actor, domestic_sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +220,7 @@ def _actors_in(tokens: Iterable[Token], ctx: Context, *, agents_only: bool = Tru
     ]
 
 
-def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
+def _np_actors(tokens: list[Token], ctx: Context, *, subject: bool = False) -> list[str]:
     """Actors a noun phrase names as participants.
 
     A phrase nested in a prepositional modifier says where or about what, not who, when the phrase
@@ -244,12 +244,15 @@ def _np_actors(tokens: list[Token], ctx: Context) -> list[str]:
             current = current.head
         depth[token.i] = level
     named = [t for t in tokens if not _pronoun_mention(t, ctx)]  # "a share of its oil from X": "its" is no level
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if subject and heads and not _agentive(heads[0]):
+        # "a gas explosion in a Tehran apartment block killed ...": the place says where, not who acted
+        return _residents(_actors_in([t for t in named if depth[t.i] == 0], ctx), tokens, ctx)
     for level in sorted(set(depth.values())):
         found = _actors_in([t for t in named if depth[t.i] <= level], ctx)
         if found and all(_placed(ctx.actors[a]) for a in found):
             return _residents(found, tokens, ctx)
     found = _residents(_actors_in(tokens, ctx), tokens, ctx)
-    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if not found and heads and PARTY_NOUN.match(heads[0].lemma_):
         return _states_at(tokens, ctx)  # "the government of Sindh province" is Pakistan's
     return found
@@ -354,6 +357,27 @@ def _residence(people: list[Token], ctx: Context) -> Actor | None:
             if candidate.actor.kind is ActorKind.STATE and candidate.rule == "atlas:demonym":
                 return ctx.state_by_code(candidate.actor.home_state)
     return None
+
+
+#: Head nouns of phrases that name who acts, so that a place or owner nested in them says whose they are.
+_AGENT_NOUNS = {"member", "group", "leader", "chief", "head", "delegation", "team", "party", "coalition", "front",
+                "movement", "council", "committee", "body", "agency", "union", "association", "organisation",
+                "organization", "alliance", "supporter", "thousand", "hundred", "dozen", "million", "some",
+                "many", "most", "all", "one", "two", "three", "four", "five", "patch", "unit", "wing",
+                "faction", "spokesman", "spokeswoman", "representative", "envoy", "minister", "president"}  # fmt: skip
+
+
+def _agentive(head: Token) -> bool:
+    """Whether a subject's head names who acts (people, a body, a force), not a thing or an occurrence."""
+    for word in (head.lemma_.lower(), head.lower_):
+        if head.pos_ in ("PROPN", "PRON", "NUM") or word in _AGENT_NOUNS or word in DOMESTIC_SECTORS:
+            return True
+        if PARTY_NOUN.match(word):
+            return True
+    # "the first deployment of NATO troops", "a group of Kenyan farmers": the "of" phrase names who
+    return any(
+        _agentive(g) for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in _pobjs(p)
+    )
 
 
 def _pronoun_mention(token: Token, ctx: Context) -> bool:
@@ -511,7 +535,7 @@ def _event(
     scope: list[Token],
 ) -> Event | None:
     targets = [t for t in targets if t not in sources]  # "strengthened its forces": "its" is the actor itself
-    if trigger.event_type in ("PROTEST", "ACCUSE", "REJECT"):
+    if trigger.event_type == "PROTEST" or (trigger.event_type in ("ACCUSE", "REJECT") and not targets):
         # who a protest defies outranks where it happens ("blocked streets in X in defiance of Y")
         targets = [t for t in _defied(anchor, ctx) if t not in sources] or targets
     if trigger.event_type == "REJECT" and not targets:
@@ -521,7 +545,9 @@ def _event(
     ):
         targets = _repressed(anchor, sources, ctx) or targets
     joint = len(sources) > 1 and anchor.pos_ in ("NOUN", "PROPN")  # "the war between A and B in X": A and B
-    if sources and not targets and trigger.event_type in _LOCATED and not joint:
+    # words are said somewhere, not to it ("warned in Baku"); refuge is sought from where it is sought
+    sought = trigger.event_type == "REQUEST" and rule.startswith("light-verb:seek")
+    if sources and not targets and (trigger.event_type in _LOCATED or sought) and not joint:
         targets = [_own_people(t, sources, ctx) for t in _where(anchor, ctx)]
         if trigger.event_type == "RETREAT":  # rebels surrendering or a militia's truce at home: no one else
             homes = {ctx.actors[s].home_state for s in sources if s in ctx.actors}
@@ -574,8 +600,7 @@ def _event(
 #: Event types that happen *to* a place when nobody else is named: a curfew, a strike, a rally, a
 #: withdrawal or a shelling "in Montenegro" touches Montenegro (CAMEO codes the location as the target
 #: then). Talks, agreements and statements made somewhere do not: a summit in Geneva is not about Geneva.
-_LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID", "THREATEN",
-            "REQUEST"}  # a request "for calm in Lebanon" or for refuge "in Germany" is addressed there
+_LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID"}
 #: Prepositions that set an event beside another one in time or cause, not in the same hands.
 _CIRCUMSTANCE = {"after", "before", "following", "despite", "since", "until", "during", "amid", "amidst", "over",
                  "because", "than"}  # fmt: skip
@@ -620,7 +645,7 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
 #: Nouns after "with" that name who helps, not who is acted on.
 _HELPERS = {"help", "support", "assistance", "backing", "aid", "cooperation", "approval", "blessing", "consent",
             "participation", "involvement"}  # fmt: skip
-_DEFIANCE = {"protest", "defiance", "opposition", "response", "retaliation"}
+_DEFIANCE = {"protest", "defiance", "opposition"}
 
 
 def _defied(anchor: Token, ctx: Context) -> list[str]:
@@ -638,6 +663,18 @@ def _defied(anchor: Token, ctx: Context) -> list[str]:
     return []
 
 
+def _not_an_event(noun: Token) -> bool:
+    """Event nouns used in another sense: "alert" is a mobilisation only as readiness ("on high alert"),
+    not a travel alert; "opposition" is a rejection only of something ("opposition to the deal"), not
+    the political opposition ("came under fire from the opposition")."""
+    if noun.lemma_.lower() == "opposition":
+        return not any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+    if noun.lemma_.lower() != "alert":
+        return False
+    on = noun.head.lower_ == "on" or any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.head.children)
+    return not (on or any(c.lower_ in ("high", "full", "maximum", "combat", "heightened") for c in noun.children))
+
+
 def _speech_act(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun is qualified by a participle that names a demand, threat or accusation."""
     for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"):
@@ -648,8 +685,9 @@ def _speech_act(noun: Token, lex: Lexicon) -> bool:
 
 
 #: Nouns that name an attack without its author ("a roadside bombing", "a car bomb explosion").
-_ANONYMOUS_ATTACKS = {"bombing", "bomb", "explosion", "blast", "device", "mine", "minefield", "attack", "ambush",
-                      "attempt", "gunfire", "shelling", "rocket", "missile", "grenade", "ied", "car-bomb"}  # fmt: skip
+_ANONYMOUS_ATTACKS = {"bombing", "bomb", "device", "mine", "minefield", "attack", "ambush", "attempt", "gunfire",
+                      "shelling", "rocket", "missile", "grenade", "ied", "car-bomb", "bomber"}  # fmt: skip
+#: "Explosion" and "blast" are attacks only with a weapon beside them ("a car bomb explosion"), not a gas leak.
 
 
 def _unattributed(verb: Token, subject: list[Token], passive: bool, ctx: Context) -> list[str]:
@@ -683,7 +721,7 @@ def _repressed(anchor: Token, sources: list[str], ctx: Context) -> list[str]:
     for clause in clauses:
         for obj in (c for c in clause.children if c.dep_ == "dobj"):
             sector = domestic_sector(obj)
-            if sector:
+            if sector == "CVL":  # protesters are almost always at home; militants may be across a border
                 group = domestic_actor(state, sector, "a state's forces acting on a group no other state is named for")
                 ctx.actors.setdefault(group.id, group)
                 return [group.id]
@@ -709,7 +747,14 @@ def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
     """A state acting within its own borders ("Turkish authorities imposed a curfew in Cizre") acts on
     its own people: the target is the state's civilians, an actor of their own, not the state again."""
     state = ctx.actors.get(state_id)
-    if state is None or state_id not in sources or not state.home_state:
+    if state is None or not state.home_state:
+        return state_id
+    own = state_id in sources or any(
+        (a := ctx.actors.get(s)) is not None and a.home_state == state.home_state
+        and (a.kind is ActorKind.PERSON or (a.kind is ActorKind.ORGANISATION and a.sector in ("GOV", "MIL", "SPY")))
+        for s in sources
+    )  # fmt: skip
+    if not own:
         return state_id
     people = domestic_actor(state, "CVL", "a state's measure within its own borders falls on its civilians")
     ctx.actors.setdefault(people.id, people)
@@ -793,6 +838,8 @@ def _sentence_index(token: Token) -> int:
 
 
 def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Trigger | None:
+    if token.lemma_.lower() == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
+        return Trigger("ASSAULT", "destroy", None)  # "set fire to the offices": arson (CAMEO 1712)
     if token.lemma_.lower() in _BUILD_TIES and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in token.children
     ):
@@ -802,7 +849,7 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
     ):
         return Trigger("MOBILIZE", "troops", RelationKind.MILITARY)  # CAMEO 154: "strengthened its forces"
     options = lex.verbs.get(token.lemma_.lower())
-    if not options:
+    if not options or _idiom(token):
         return None
     particles = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep")}
     for option in options:
@@ -842,18 +889,34 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
 
 
 #: Participles that after "be" state the subject's own stance ("is opposed to", "is committed to").
-_STATIVE = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "inclined"}
+_STATIVE = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "incline"}
 #: Verbs that build diplomatic ties when their object is ties or relations (cutting them is SANCTION).
 _BUILD_TIES = {"establish", "upgrade", "restore", "resume", "normalize", "normalise", "improve", "strengthen",
                "deepen", "renew", "forge"}  # fmt: skip
+#: Verbs whose clause subject is the one they act on ("allowed candidate X to participate").
+_ENABLE = {"allow", "permit", "let", "enable", "authorize", "authorise", "order", "force", "compel"}
 _BOLSTER = {"strengthen", "reinforce", "bolster", "boost", "increase", "double", "beef"}
-_FORCES = {"force", "forces", "troop", "troops", "presence", "garrison", "deployment", "contingent"}
+_FORCES = {"force", "forces", "troop", "troops", "garrison", "deployment", "contingent"}
 
 
 def _peacekeepers(verb: Token) -> bool:
     """Whether a verb's subject is peacekeepers ("NATO peacekeeping troops have arrived in Bosnia")."""
     subject, _ = _subject(verb)
     return any(t.lower_.startswith(("peacekeep", "peace-keep", "blue helmet")) for t in subject)
+
+
+def _idiom(verb: Token) -> bool:
+    """Uses of trigger verbs that name no event between actors: "sue for peace", "abused its veto power"
+    (only physical or sexual abuse is an assault), "contributed to their defeat" (no troops or money)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "sue":
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in ("peace", "terms", "truce")
+                                                                   for g in c.children) for c in verb.children)
+    if lemma == "abuse":
+        return not any(c.lower_ in ("sexually", "physically") for c in verb.children)
+    if lemma == "contribute":
+        return not any(c.dep_ == "dobj" for c in verb.children)
+    return False
 
 
 def _answers_to(verb: Token) -> bool:
@@ -916,7 +979,7 @@ def code_events(ctx: Context) -> list[Event]:
             for child in _light_objects(token):
                 if child.pos_ in ("NOUN", "PROPN"):
                     noun = _noun_trigger(child, lex)
-                    if noun is None or _speech_act(child, lex):
+                    if noun is None or _speech_act(child, lex) or _not_an_event(child):
                         continue  # "issued a declaration demanding that ...": the demand is the event
                     trigger, _ = noun
                     if trigger.event_type == "PROTEST" and token.lemma_.lower() in _VERBAL_PROTEST:
@@ -968,7 +1031,7 @@ def code_events(ctx: Context) -> list[Event]:
             subject, passive = _subject(token)
             if passive and token.lemma_.lower() in _STATIVE and not any(c.dep_ == "agent" for c in token.children):
                 passive = False  # "Israel is opposed to French mediation": a stance of the subject, not a passive
-            sources = _np_actors(subject, ctx) or _reporter_actors(token, subject, ctx)
+            sources = _np_actors(subject, ctx, subject=not passive) or _reporter_actors(token, subject, ctx)
             if not sources and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ == "dobj":
                 # "the PKK issued a declaration demanding ...": whoever issued it demands
                 sources = _np_actors(_subject(token.head.head)[0], ctx)
@@ -978,8 +1041,9 @@ def code_events(ctx: Context) -> list[Event]:
                 targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                 targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
             targets.extend(a for a in _prep_objects(token, ctx) if a not in targets)
-            if trigger.event_type == "ACCUSE":
+            if trigger.event_type == "ACCUSE" and not [o for o in objects if o.dep_ == "dobj"]:
                 # "complained to the UN over Israeli raids": the complaint is about Israel, told to the UN
+                # (with an object, "criticised Azerbaijan over its ties with Israel", the object is the target)
                 targets = _prep_objects(token, ctx, {"over", "about", "against"}) or targets
             if not targets and trigger.event_type == "CONSULT" and trigger.mode == "visit":
                 # "arrived in Amman": the host of a visit is where the visitor arrives
@@ -991,8 +1055,9 @@ def code_events(ctx: Context) -> list[Event]:
                         targets.extend(a for a in _np_actors(_phrase(obj), ctx) if a not in targets)
                         targets.extend(a for a in _prep_objects(obj, ctx) if a not in targets)
                     targets.extend(a for a in _prep_objects(clause, ctx) if a not in targets)
-            if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
+            if not targets and (trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE") or token.lemma_ in _ENABLE):
                 # "demanded that the United States match ...": who is to act is the addressee;
+                # "allowed candidate X to run": who is allowed is the one conceded to;
                 # "threatened to strike if Israel ...": who must comply is the one threatened;
                 # "insisted on its demands that Burundi's government ...": the clause hangs on the noun
                 nouns = [g for p in token.children if p.dep_ == "prep" for g in _pobjs(p)]
@@ -1019,7 +1084,7 @@ def code_events(ctx: Context) -> list[Event]:
                 found.append((event, token))
         elif token.pos_ in ("NOUN", "PROPN") and token.i not in consumed:
             noun = _noun_trigger(token, lex)
-            if noun is None or _speech_act(token, lex):
+            if noun is None or _speech_act(token, lex) or _not_an_event(token):
                 continue
             trigger, phrase = noun
             sources = _noun_sources(token, ctx)
@@ -1035,7 +1100,7 @@ def code_events(ctx: Context) -> list[Event]:
                 governor = token.head if token.dep_ != "pobj" else token.head.head
                 if governor.pos_ in ("VERB", "AUX"):
                     subject, _ = _subject(governor)
-                    sources = _np_actors(subject, ctx)
+                    sources = [] if token in subject else _np_actors(subject, ctx, subject=True)
                     targets = targets or [a for a in _prep_objects(governor, ctx) if a not in sources]
             if not targets and trigger.event_type in ("REQUEST", "THREATEN", "ACCUSE"):
                 # "reiterated its demand that Israel ease ...": the that-clause may hang on the noun or its verb
