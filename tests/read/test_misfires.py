@@ -25,6 +25,8 @@ SENTENCES = {
     "general_abroad": "General Kenneth McKenzie warned that Iran's nuclear program threatens the region.",
     "bethlehem": "Israeli soldiers raided a home in Bethlehem.",
     "presence_in_africa": "Turkey boosted its presence in Africa.",
+    "bolton": "In Bolton's view, Iran had violated the agreement.",
+    "reuters": "Reuters reported that President Zorbanu Telcu halted the sale of Chile's copper mines.",
     "allowed_to": "The Chilean Supreme Court decided to allow candidate Zorbanu Telcu to run for office.",
 }
 
@@ -88,3 +90,13 @@ def test_who_is_allowed_to_act_is_the_one_conceded_to(models: dict[str, Document
     model = models["allowed_to"]
     event = next(e for e in model.events if e.trigger == "allow")
     assert {a.name for a in model.actors if a.id in event.targets} == {"Zorbanu Telcu"}
+
+
+def test_a_person_named_like_a_town_stays_a_person(models: dict[str, DocumentModel]) -> None:
+    assert [a.kind.value for a in models["bolton"].actors if a.name == "Bolton"] == ["person"]
+
+
+def test_a_news_agency_before_a_title_does_not_make_the_office_its_own(models: dict[str, DocumentModel]) -> None:
+    # only "<body> Secretary-General X" makes the office a body's; "Reuters reported that President X" does not
+    president = next(a for a in models["reuters"].actors if a.name == "Zorbanu Telcu")
+    assert president.home_state == "CHL"

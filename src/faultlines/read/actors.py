@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from faultlines.gazetteer import Candidate, Lexicon, choose, slug, state_actor
 from faultlines.gazetteer.cities import SOURCE as CITY_SOURCE
-from faultlines.gazetteer.cities import city_named
+from faultlines.gazetteer.cities import city_named, fold
 from faultlines.gazetteer.resolve import WEAPON_CONTEXT as _WEAPON_CONTEXT
 from faultlines.model import Actor, ActorKind, Mention, Span
 
@@ -64,7 +64,7 @@ _TITLE_BETWEEN = re.compile(rf"^(?:['’]s)?\s+(?:{_TITLE_WORD}\s+){{0,5}}$")
 #: An office title right before a name ("President Omar al-Bashir", "Foreign Minister X").
 _TITLE_BEFORE = re.compile(
     r"\b(?:President|Prime Minister|Premier|King|Queen|Emir|Sultan|Chancellor|Minister|Secretary|Vice[- ]President"
-    r"|Judge|Justice|Governor|Mayor|Speaker|Ambassador|[Oo]pposition [Ll]eader)"
+    r"|Judge|Justice|Governor|Mayor|Speaker|[Oo]pposition [Ll]eader)"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+$"
 )
 #: A mention right after "pro-" or "anti-" names an attitude towards an actor, not a participant.
@@ -147,7 +147,10 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 town = city_named(ent.text, named_states) if kind is not ActorKind.PLACE else None
                 if kind is ActorKind.PERSON and not _TOWN_BEFORE.search(preceding):
                     town = None  # "Sydney said ...": a person named like a city stays a person
-                if town is not None and (_TOWN_BEFORE.search(preceding) or town.population >= _BIG_CITY):
+                if town is not None and following.startswith(("'s", "’s")):
+                    town = None  # "in Bolton's view": a person's possessive, not a town
+                big = town is not None and town.population >= _BIG_CITY and _same_name(town.name, ent.text)
+                if town is not None and (_TOWN_BEFORE.search(preceding) or big):
                     kind = ActorKind.PLACE  # "near the town of Samarra", "shut down Khatmandu": a town
                 name = re.sub(r"^(the|The)\s+", "", ent.text).strip()
                 name = re.sub(r"['’]s?$", "", name).strip()
@@ -171,9 +174,10 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                     home = _only_state_in_sentence(ent, lexicon, on)
                     note = f"; state {home}: the only state named in the sentence of this office holder" if home else ""
                 if not home and kind is ActorKind.ORGANISATION and _DOMESTIC_BODY.search(
-                    text[max(ent.sent.start_char, ent.start_char - 40) : ent.end_char + 25]
+                    " ".join([ent.text, *(t.text for t in ent.root.head.subtree if t.dep_ in ("amod", "compound")),
+                              ent.root.head.text])
                 ):
-                    home = _only_state_in_sentence(ent, lexicon, on, qualifiers=("poss",))
+                    home = _only_state_in_sentence(ent, lexicon, on, qualifiers=("poss",), speakers_too=True)
                     note = f"; state {home}: a rebel or opposition body in the one state its sentence names"
                     note = note if home else ""
                 if kind is ActorKind.PLACE and (city := city_named(name, named_states)) is not None:
@@ -351,6 +355,14 @@ _DOMESTIC_BODY = re.compile(
 )
 
 
+def _same_name(name: str, text: str) -> bool:
+    """Whether a text is a town's own name or a spelling of it ("Khatmandu"), not some other name GeoNames
+    lists for it ("Judah" for Jeddah)."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(name), fold(text)).ratio() >= 0.8
+
+
 def _states_named(doc: Doc, lexicon: Lexicon) -> set[str]:
     """The states a document names, to settle a town name that several states share."""
     out = set()
@@ -363,11 +375,18 @@ def _states_named(doc: Doc, lexicon: Lexicon) -> set[str]:
     return out
 
 
+_SPEECH = {"say", "warn", "tell", "accuse", "threaten", "claim", "criticize", "criticise", "condemn", "urge",
+           "insist", "argue", "note", "add", "state", "declare", "announce", "call", "demand", "deny", "praise"}
+
+
 def _body_before(ent: SpacySpan) -> bool:
     """Whether an organisation's name stands right before a person's title ("U.N. Secretary-General X",
     "Arab League Secretary-General X"): the office is the body's, not a state's."""
+    text = ent.doc.text
     return any(
-        other.label_ in ("FL_ORG", "ORG") and 0 <= ent.start_char - other.end_char <= 40
+        other.label_ in ("FL_ORG", "ORG")
+        and 0 <= ent.start_char - other.end_char <= 40
+        and _TITLE_BETWEEN.match(" " + text[other.end_char : ent.start_char].strip() + " ")
         for other in ent.sent.ents
         if other.end_char <= ent.start_char
     )
@@ -378,6 +397,7 @@ def _only_state_in_sentence(
     lexicon: Lexicon,
     on: date | None,
     qualifiers: tuple[str, ...] = ("poss", "compound", "amod", "nmod"),
+    speakers_too: bool = False,
 ) -> str:
     """The one state an office holder's sentence places things in ("President X shortened the curfew
     imposed in Sudan"), else the one state that qualifies a thing in it ("resigned to allow Haiti's first
@@ -386,6 +406,8 @@ def _only_state_in_sentence(
     source so a reader can see and correct it."""
     located: set[str] = set()
     named: set[str] = set()
+    # a speaker talks about other states ("General X warned that Iran's program ..."): only places count
+    speaker = not speakers_too and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SPEECH
     for other in ent.sent.ents:
         if other.label_ != "FL_STATE":
             continue
@@ -395,7 +417,7 @@ def _only_state_in_sentence(
         root = other.root
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "throughout", "within", "inside"):
             located.add(chosen.actor.home_state)
-        elif root.dep_ in qualifiers and not PARTY_NOUN.match(root.head.lemma_):
+        elif root.dep_ in qualifiers and not PARTY_NOUN.match(root.head.lemma_) and not speaker:
             named.add(chosen.actor.home_state)  # "Haiti's first elections"; not "the Danish government"
     for codes in (located, named):
         if len(codes) == 1:

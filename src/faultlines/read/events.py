@@ -889,7 +889,7 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
 
 
 #: Participles that after "be" state the subject's own stance ("is opposed to", "is committed to").
-_STATIVE = {"oppose", "commit", "dedicate", "devote", "determine", "resolve", "prepare", "incline"}
+_STATIVE = {"oppose", "commit", "dedicate", "devote", "incline"}
 #: Verbs that build diplomatic ties when their object is ties or relations (cutting them is SANCTION).
 _BUILD_TIES = {"establish", "upgrade", "restore", "resume", "normalize", "normalise", "improve", "strengthen",
                "deepen", "renew", "forge"}  # fmt: skip
