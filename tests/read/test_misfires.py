@@ -27,6 +27,7 @@ SENTENCES = {
     "presence_in_africa": "Turkey boosted its presence in Africa.",
     "bolton": "In Bolton's view, Iran had violated the agreement.",
     "reuters": "Reuters reported that President Zorbanu Telcu halted the sale of Chile's copper mines.",
+    "headline": "Chile's Pivot and the Corridor Question\n\nFor three decades Chile treated Peru as its protector.",
     "allowed_to": "The Chilean Supreme Court decided to allow candidate Zorbanu Telcu to run for office.",
 }
 
@@ -100,3 +101,8 @@ def test_a_news_agency_before_a_title_does_not_make_the_office_its_own(models: d
     # only "<body> Secretary-General X" makes the office a body's; "Reuters reported that President X" does not
     president = next(a for a in models["reuters"].actors if a.name == "Zorbanu Telcu")
     assert president.home_state == "CHL"
+
+
+def test_a_headline_does_not_give_a_body_a_state_across_and(models: dict[str, DocumentModel]) -> None:
+    bodies = {a.name: a.home_state for a in models["headline"].actors if a.kind.value == "organisation"}
+    assert bodies.get("Corridor Question", "") == ""

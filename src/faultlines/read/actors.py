@@ -160,7 +160,7 @@ def resolve_mentions(doc: Doc, doc_id: str, lexicon: Lexicon, on: date | None) -
                 prefix = {ActorKind.PERSON: "person", ActorKind.ORGANISATION: "org",
                           ActorKind.PLACE: "place", ActorKind.ETHNIC_GROUP: "group"}[kind]  # fmt: skip
                 agent = kind in (ActorKind.PERSON, ActorKind.ORGANISATION)
-                home = _state_before(text, ent, mentions, actors) if agent else ""
+                home = _state_before(text, ent, mentions, actors, person=kind is ActorKind.PERSON) if agent else ""
                 note = f"; state {home} from the title before the name" if home else ""
                 if not home and agent:
                     home = _state_of(doc, ent, lexicon)
@@ -425,8 +425,11 @@ def _only_state_in_sentence(
     return ""
 
 
-def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor]) -> str:
-    """The state named in the title right before a person's name, if any."""
+def _state_before(
+    text: str, ent: SpacySpan, mentions: list[Mention], actors: dict[str, Actor], *, person: bool = True
+) -> str:
+    """The state named in the title right before a person's name, if any. For a body the title may not run
+    across "and" ("Armenia's Pivot and the Corridor Question" is a headline, not Armenia's body)."""
     for mention in reversed(mentions):
         if mention.span.end > ent.start_char:
             continue
@@ -436,6 +439,8 @@ def _state_before(text: str, ent: SpacySpan, mentions: list[Mention], actors: di
         if actor is None or actor.kind is not ActorKind.STATE:
             return ""
         between = text[mention.span.end : ent.start_char]
+        if not person and " and " in between:
+            return ""
         return actor.home_state if _TITLE_BETWEEN.match(between) else ""
     return ""
 
