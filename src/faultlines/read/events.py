@@ -19,7 +19,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Token
 
-from faultlines.gazetteer import shipped_lexicon, slug
+from faultlines.gazetteer import Lexicon as NameLexicon
+from faultlines.gazetteer import slug
 from faultlines.model import Actor, ActorKind, Event, Mention, Modality, RelationKind, Span, TimeInterval
 from faultlines.ontology import event_code
 from faultlines.read.actors import ATTITUDE, DOMESTIC_SECTORS, PARTY_NOUN, domestic_actor, domestic_sector
@@ -177,6 +178,16 @@ class Context:
     actors: dict[str, Actor]
     time_for: Callable[[Token], TimeInterval | None]
     state_by_code: Callable[[str], Actor | None]
+    lexicon: NameLexicon  # the one the mentions were resolved with (shipped plus any user gazetteer)
+
+    def state_id(self, code: str) -> str:
+        """The id of the state with this ISO code, registered among the document's actors so that every
+        actor an event names is listed ("" for an unknown code)."""
+        state = self.state_by_code(code) if code else None
+        if state is None:
+            return ""
+        self.actors.setdefault(state.id, state)
+        return state.id
 
 
 def mention_index(doc: Doc, mentions: Iterable[Mention]) -> dict[int, Mention]:
@@ -350,12 +361,12 @@ def _residence(people: list[Token], ctx: Context) -> Actor | None:
             continue
         states = _states_at([token], ctx)
         if states:
-            return ctx.actors.get(states[0])
+            return ctx.actors[states[0]]
     words = own.span.text.split()
     if len(words) > 1:  # a gazetteer alias that carries its state: "Iraqi Kurds"
-        for candidate in shipped_lexicon().lookup(words[0]):
+        for candidate in ctx.lexicon.lookup(words[0]):
             if candidate.actor.kind is ActorKind.STATE and candidate.rule == "atlas:demonym":
-                return ctx.state_by_code(candidate.actor.home_state)
+                return ctx.actors.get(ctx.state_id(candidate.actor.home_state))
     return None
 
 
@@ -769,10 +780,7 @@ def _states_at(tokens: Iterable[Token], ctx: Context) -> list[str]:
         if actor.kind is ActorKind.STATE:
             state_id = actor_id
         elif actor.kind is ActorKind.PLACE and actor.home_state:
-            state = ctx.state_by_code(actor.home_state)
-            state_id = state.id if state is not None else ""
-            if state is not None:
-                ctx.actors.setdefault(state.id, state)  # the pipeline lists every actor an event names
+            state_id = ctx.state_id(actor.home_state)
         else:
             continue
         if state_id and state_id not in out:
@@ -962,7 +970,7 @@ def _noun_sources(noun: Token, ctx: Context) -> list[str]:
                 k.replace("-", "") for k in _NAMED_CONFLICTS
             ):
                 codes = _NAMED_CONFLICTS.get(child.lower_, ())
-                sources = [a.id for code in codes if (a := ctx.state_by_code(code))]
+                sources = [i for code in codes if (i := ctx.state_id(code))]
     return sources
 
 
@@ -1351,8 +1359,7 @@ def _weapon_makers(tokens: list[Token], ctx: Context) -> list[str]:
     out: list[str] = []
     for actor_id in _actors_in(tokens, ctx, agents_only=False):
         actor = ctx.actors[actor_id]
-        if actor.kind is ActorKind.WEAPON_SYSTEM and actor.home_state:
-            state = ctx.state_by_code(actor.home_state)
-            if state and state.id not in out:
-                out.append(state.id)
+        state_id = ctx.state_id(actor.home_state) if actor.kind is ActorKind.WEAPON_SYSTEM else ""
+        if state_id and state_id not in out:
+            out.append(state_id)
     return out

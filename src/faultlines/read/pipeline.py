@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from faultlines.gazetteer import Lexicon, shipped_lexicon, state_actor, state_names
+from faultlines.gazetteer import Lexicon, shipped_lexicon, state_actor
 from faultlines.model import (
     Actor,
     ActorKind,
@@ -62,11 +62,6 @@ def load_nlp() -> Language:
     return nlp
 
 
-@cache
-def _states_by_id() -> dict[str, Actor]:
-    return {names.actor.id: names.actor for names in state_names().values()}
-
-
 def read_text(
     text: str, *, title: str = "", date: date | None = None, url: str = "", source: str = ""
 ) -> DocumentModel:
@@ -100,12 +95,8 @@ def build_model(doc: Doc, raw: RawDocument, lexicon: Lexicon) -> DocumentModel:
     resolved = resolve_mentions(doc, doc_id, lexicon, raw.date)
     times = find_times(raw.text, raw.date)
     time_for = _time_assigner(times)
-    ctx = Context(doc, doc_id, mention_index(doc, resolved.mentions), resolved.actors, time_for, state_actor)
-    events = code_events(ctx)
-    for event in events:
-        for actor_id in (*event.sources, *event.targets):
-            if actor_id not in resolved.actors and (actor := _states_by_id().get(actor_id)):
-                resolved.actors[actor_id] = actor
+    ctx = Context(doc, doc_id, mention_index(doc, resolved.mentions), resolved.actors, time_for, state_actor, lexicon)
+    events = code_events(ctx)  # registers in resolved.actors every state an event names (Context.state_id)
     for actor in list(resolved.actors.values()):
         if actor.kind in (ActorKind.PERSON, ActorKind.ORGANISATION) and actor.home_state:
             home = state_actor(actor.home_state)
