@@ -657,6 +657,8 @@ def _where(anchor: Token, ctx: Context) -> list[str]:
 _HELPERS = {"help", "support", "assistance", "backing", "aid", "cooperation", "approval", "blessing", "consent",
             "participation", "involvement"}  # fmt: skip
 _DEFIANCE = {"protest", "defiance", "opposition"}
+#: Nouns for pressing someone to act; a refusal "despite" them answers whoever pressed.
+_PRESSURE = {"pressure", "call", "demand", "appeal", "request", "urging"}
 
 
 def _defied(anchor: Token, ctx: Context) -> list[str]:
@@ -665,10 +667,19 @@ def _defied(anchor: Token, ctx: Context) -> list[str]:
     heads = [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]
     if anchor.dep_ in ("dobj", "pobj") and anchor.head.pos_ in ("VERB", "ADP"):
         heads.append(anchor.head if anchor.dep_ == "dobj" else anchor.head.head)
+    return _named_in_phrase(heads, {"in"}, _DEFIANCE, {"of", "against", "at", "over", "to"}, ctx)
+
+
+def _named_in_phrase(
+    heads: Iterable[Token], preps: set[str], nouns: set[str], inner: set[str], ctx: Context
+) -> list[str]:
+    """Actors named inside a set phrase on one of ``heads``: a preposition in ``preps`` whose object is
+    one of ``nouns``, then that noun's own preposition in ``inner`` ("in defiance of X", "despite
+    pressure by X"). The first phrase that names anyone wins."""
     for head in heads:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for noun in (g for g in _pobjs(prep) if g.lemma_.lower() in _DEFIANCE):
-                found = _prep_objects(noun, ctx, {"of", "against", "at", "over", "to"})
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+            for noun in (g for g in _pobjs(prep) if g.lemma_.lower() in nouns):
+                found = _prep_objects(noun, ctx, inner)
                 if found:
                     return found
     return []
@@ -744,14 +755,7 @@ def _pressed_by(anchor: Token, ctx: Context) -> list[str]:
     clauses = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
     if anchor.dep_ == "xcomp":
         clauses.append(anchor.head)
-    for clause in clauses:
-        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("despite", "in")):
-            for noun in _pobjs(prep):
-                if noun.lemma_.lower() in ("pressure", "call", "demand", "appeal", "request", "urging"):
-                    found = _prep_objects(noun, ctx, {"by", "from", "of"})
-                    if found:
-                        return found
-    return []
+    return _named_in_phrase(clauses, {"despite", "in"}, _PRESSURE, {"by", "from", "of"}, ctx)
 
 
 def _own_people(state_id: str, sources: list[str], ctx: Context) -> str:
