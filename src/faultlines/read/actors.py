@@ -14,14 +14,22 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from faultlines.gazetteer import Candidate, Lexicon, choose, slug, state_actor
-from faultlines.gazetteer.cities import SOURCE as CITY_SOURCE
-from faultlines.gazetteer.cities import city_named, fold
-from faultlines.gazetteer.resolve import WEAPON_CONTEXT as _WEAPON_CONTEXT
+from faultlines.gazetteer import (
+    CITY_SOURCE,
+    WEAPON_CONTEXT,
+    Candidate,
+    Lexicon,
+    choose,
+    city_named,
+    fold,
+    slug,
+    state_actor,
+)
 from faultlines.model import Actor, ActorKind, Mention, Span
 
 _NER_KINDS: dict[str, ActorKind] = {
@@ -299,7 +307,7 @@ _AT_PLACE = re.compile(r"\b(?:in|at|near|into|outside|around|from|of)\s+(?:the\s
 def _town_not_weapon(name: str, preceding: str, following: str, prefer: set[str]) -> Candidate | None:
     """A weapon's name after "in"/"near" that is also a town's is the town: Israel's Jericho missile
     is named after the West Bank city, and "targets in Jericho" are in the city."""
-    if _WEAPON_CONTEXT.match(following) or not _AT_PLACE.search(preceding):
+    if WEAPON_CONTEXT.match(following) or not _AT_PLACE.search(preceding):
         return None
     city = city_named(name, prefer)
     if city is None:
@@ -358,21 +366,20 @@ _DOMESTIC_BODY = re.compile(
 def _same_name(name: str, text: str) -> bool:
     """Whether a text is a town's own name or a spelling of it ("Khatmandu"), not some other name GeoNames
     lists for it ("Judah" for Jeddah)."""
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, fold(name), fold(text)).ratio() >= 0.8
+
+
+def _state_code(ent: SpacySpan, lexicon: Lexicon, on: date | None = None) -> str:
+    """The ISO code of the state a gazetteer state entity names here ("" for any other entity)."""
+    if ent.label_ != "FL_STATE":
+        return ""
+    chosen = choose(lexicon.forms.get(ent.ent_id_, []), on=on, form=ent.text)
+    return chosen.actor.home_state if chosen is not None and chosen.actor.kind is ActorKind.STATE else ""
 
 
 def _states_named(doc: Doc, lexicon: Lexicon) -> set[str]:
     """The states a document names, to settle a town name that several states share."""
-    out = set()
-    for ent in doc.ents:
-        if ent.label_ == "FL_STATE":
-            for candidate in lexicon.forms.get(ent.ent_id_, []):
-                if candidate.actor.kind is ActorKind.STATE and candidate.actor.home_state:
-                    out.add(candidate.actor.home_state)
-                    break
-    return out
+    return {code for ent in doc.ents if (code := _state_code(ent, lexicon))}
 
 
 _SPEECH = {"say", "warn", "tell", "accuse", "threaten", "claim", "criticize", "criticise", "condemn", "urge",
@@ -409,16 +416,14 @@ def _only_state_in_sentence(
     # a speaker talks about other states ("General X warned that Iran's program ..."): only places count
     speaker = not speakers_too and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SPEECH
     for other in ent.sent.ents:
-        if other.label_ != "FL_STATE":
-            continue
-        chosen = choose(lexicon.forms.get(other.ent_id_, []), on=on, form=other.text)
-        if chosen is None or chosen.actor.kind is not ActorKind.STATE or not chosen.actor.home_state:
+        code = _state_code(other, lexicon, on)
+        if not code:
             continue
         root = other.root
         if root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "throughout", "within", "inside"):
-            located.add(chosen.actor.home_state)
+            located.add(code)
         elif root.dep_ in qualifiers and not PARTY_NOUN.match(root.head.lemma_) and not speaker:
-            named.add(chosen.actor.home_state)  # "Haiti's first elections"; not "the Danish government"
+            named.add(code)  # "Haiti's first elections"; not "the Danish government"
     for codes in (located, named):
         if len(codes) == 1:
             return codes.pop()

@@ -72,8 +72,7 @@ def _countries() -> dict[str, tuple[str, tuple[float, float] | None]]:
         close = getattr(atlas, "close", None)
         if callable(close):
             close()
-    from faultlines.gazetteer.cities import city_named
-    from faultlines.gazetteer.states import EXTRA_STATES
+    from faultlines.gazetteer import EXTRA_STATES, city_named
 
     for extra in EXTRA_STATES:  # states the atlas lacks (Taiwan); placed at their capital (GeoNames)
         code = extra.actor.home_state
