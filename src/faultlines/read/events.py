@@ -315,7 +315,7 @@ def _resident(mention: Mention, state: Actor, ctx: Context) -> Actor:
     return ctx.actors.setdefault(resident.id, resident)
 
 
-def _ethnic_where(anchor: Token, ids: list[str], scope: list[Token], ctx: Context) -> list[str]:
+def _ethnic_where(anchor: Token, ids: list[str], scope: Iterable[Token], ctx: Context) -> list[str]:
     """"ethnic Albanians demonstrated in Serbia": a people the text marks as ethnic, acting or acted on
     in another state, are that state's minority (CAMEO codes minorities by residence)."""
     marked = {
@@ -567,8 +567,8 @@ def _event(
             rule += "+where"
     if not sources and not targets:
         return None
-    sources = _ethnic_where(anchor, sources, [*scope, *anchor.sent], ctx)
-    targets = [t for t in _ethnic_where(anchor, targets, [*scope, *anchor.sent], ctx) if t not in sources]
+    sources = _ethnic_where(anchor, sources, anchor.sent, ctx)
+    targets = [t for t in _ethnic_where(anchor, targets, anchor.sent, ctx) if t not in sources]
     sent = anchor.sent
     modality, attributed = _modality_parts(anchor)
     if modality.speculative and _own_statement(anchor, sources, ctx):
@@ -616,7 +616,7 @@ _LOCATED = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST", "CONCEDE", "
 _CIRCUMSTANCE = {"after", "before", "following", "despite", "since", "until", "during", "amid", "amidst", "over",
                  "because", "than"}  # fmt: skip
 #: Prepositions that put an event in (or take it out of) a place.
-_WHERE_PREPS = {"in", "into", "inside", "throughout", "across", "within", "at", "from", "near", "outside"}
+_WHERE_PREPS = (_LOCATIVE - {"around", "along"}) | {"into", "from"}  # "around"/"along" border a place
 
 
 def _where(anchor: Token, ctx: Context) -> list[str]:
