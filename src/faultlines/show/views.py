@@ -72,24 +72,37 @@ def _countries() -> dict[str, tuple[str, tuple[float, float] | None]]:
         close = getattr(atlas, "close", None)
         if callable(close):
             close()
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _extra_countries() -> dict[str, tuple[str, tuple[float, float] | None]]:
+    """States the atlas lacks (Taiwan), placed at their capital from GeoNames. Built only when a model
+    names one: reading the town table takes a second."""
     from faultlines.gazetteer import EXTRA_STATES, city_named
 
-    for extra in EXTRA_STATES:  # states the atlas lacks (Taiwan); placed at their capital (GeoNames)
-        code = extra.actor.home_state
-        if code in table or not extra.numeric:
+    table: dict[str, tuple[str, tuple[float, float] | None]] = {}
+    for extra in EXTRA_STATES:
+        if not extra.numeric:
             continue
         capital = city_named(extra.capitals[0]) if extra.capitals else None
-        table[code] = (extra.numeric.zfill(3), (capital.longitude, capital.latitude) if capital else None)
+        anchor = (capital.longitude, capital.latitude) if capital else None
+        table[extra.actor.home_state] = (extra.numeric.zfill(3), anchor)
     return table
+
+
+def _country(code: str) -> tuple[str, tuple[float, float] | None] | None:
+    """World-atlas id and capital of a state, from the atlas, else from the gazetteer's extra states."""
+    code = (code or "").upper()
+    return _countries().get(code) or (_extra_countries().get(code) if code and code not in _countries() else None)
 
 
 def actor_places(actor: Actor) -> list[str]:
     """World-atlas ids (ISO numeric) where an actor sits on the map: its home state, then further states."""
-    table = _countries()
     codes = [actor.home_state, *actor.states] if actor.home_state else list(actor.states)
     places: list[str] = []
     for code in codes:
-        found = table.get((code or "").upper())
+        found = _country(code)
         if found and found[0] not in places:
             places.append(found[0])
     return places
@@ -98,9 +111,11 @@ def actor_places(actor: Actor) -> list[str]:
 def place_anchors(actors: Iterable[dict[str, Any]]) -> dict[str, list[float]]:
     """Where arcs start and end on the map: each used state's capital (a big state's centroid can lie
     thousands of kilometres from where its politics happens)."""
-    by_numeric = {numeric: anchor for numeric, anchor in _countries().values() if anchor is not None}
     used = {place for actor in actors for place in actor["places"]}
-    return {place: list(by_numeric[place]) for place in sorted(used) if place in by_numeric}
+    known = {numeric: anchor for numeric, anchor in _countries().values() if anchor is not None}
+    if used - set(known):  # a state the atlas lacks is on the map
+        known.update((numeric, anchor) for numeric, anchor in _extra_countries().values() if anchor is not None)
+    return {place: list(known[place]) for place in sorted(used) if place in known}
 
 
 def _iso(day: date | None) -> str | None:
