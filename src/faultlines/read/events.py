@@ -39,6 +39,8 @@ class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     light: frozenset[str] = frozenset()
+    #: (verb lemmas, object lemmas, trigger): a verb whose direct object decides the event
+    by_object: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = ()
 
 
 def _parse_entry(entry: str, event_type: str) -> tuple[str, Trigger]:
@@ -58,7 +60,12 @@ def lexicon() -> Lexicon:
     """The shipped trigger lexicon (``read/data/lexicon.yaml``)."""
     text = resources.files("faultlines.read").joinpath("data/lexicon.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    lex = Lexicon(light=frozenset(data["light_verbs"]))
+    by_object = tuple(
+        (frozenset(rule["verbs"]), frozenset(rule["objects"]),
+         Trigger(rule["event"], rule.get("mode", ""), RelationKind(rule["kind"]) if "kind" in rule else None))
+        for rule in data["object_triggers"]
+    )  # fmt: skip
+    lex = Lexicon(light=frozenset(data["light_verbs"]), by_object=by_object)
     for event_type, entries in data["verbs"].items():
         for entry in entries:
             head, trigger = _parse_entry(str(entry), event_type)
@@ -122,10 +129,6 @@ REPORTING = {"say", "tell", "announce", "state", "declare", "add", "report", "st
 #: Reporting verbs that attribute without doubting (unlike "believe", "claim", "suspect").
 _NEUTRAL_REPORT = {"say", "tell", "announce", "state", "declare", "report", "confirm", "add", "quote", "stress",
                    "reiterate", "indicate", "note"}  # fmt: skip
-#: People whose withdrawal reduces relations (CAMEO 161, 166: envoys, inspectors, monitors, aid staff),
-#: unlike withdrawing troops, which de-escalates (RETREAT).
-_ENVOYS = {"ambassador", "envoy", "diplomat", "inspector", "observer", "monitor", "peacekeeper", "staff",
-           "personnel", "mission", "delegation", "worker", "volunteer", "expert", "adviser", "advisor"}  # fmt: skip
 #: Speech acts whose refusal is no event ("declined to comment", "refused to elaborate").
 _NO_COMMENT = {"comment", "elaborate", "confirm", "say", "speculate", "specify", "disclose", "identify", "name",
                "answer", "respond", "detail", "give"}  # fmt: skip
@@ -155,9 +158,6 @@ _LAUNCHED_WEAPONS = {"missile", "rocket", "shell", "grenade", "bomb", "drone", "
                      "offensive", "assault", "incursion", "counteroffensive"}  # fmt: skip
 #: Nouns that measure or group the event named after "of" ("ten days of talks", "a wave of strikes").
 _MEASURES = {"day", "week", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number"}
-#: Ways through a place; blocking them is a protest by obstruction (CAMEO 144), not a restriction.
-_PASSAGES = {"road", "street", "highway", "motorway", "bridge", "traffic", "transport", "route", "railway",
-             "entrance", "access", "crossing", "junction", "avenue", "square", "rail", "line", "port"}  # fmt: skip
 #: Exercises count as military cooperation when two or more forces hold them together.
 _EXERCISE_NOUNS = {"exercise", "exercises", "drill", "drills", "games", "maneuvers", "manoeuvres"}
 _NAMED_CONFLICTS: dict[str, tuple[str, ...]] = {
@@ -850,16 +850,11 @@ def _sentence_index(token: Token) -> int:
 
 
 def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Trigger | None:
-    if token.lemma_.lower() == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
-        return Trigger("ASSAULT", "destroy", None)  # "set fire to the offices": arson (CAMEO 1712)
-    if token.lemma_.lower() in _BUILD_TIES and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("tie", "ties", "relation", "relations") for c in token.children
-    ):
-        return Trigger("SUPPORT", "", RelationKind.DIPLOMATIC)  # "established/upgraded diplomatic ties"
-    if token.lemma_.lower() in _BOLSTER and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in token.children
-    ):
-        return Trigger("MOBILIZE", "troops", RelationKind.MILITARY)  # CAMEO 154: "strengthened its forces"
+    verb = token.lemma_.lower()
+    object_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    for verbs, nouns, trigger in lex.by_object:  # "opened fire", "blocked roads", "established ties"
+        if verb in verbs and object_lemmas & nouns:
+            return trigger
     options = lex.verbs.get(token.lemma_.lower())
     if not options or _idiom(token):
         return None
@@ -870,45 +865,26 @@ def _verb_trigger(token: Token, lex: Lexicon, ctx: Context | None = None) -> Tri
     plain = [option for option in options if not option.particle]
     if len(plain) > 1 and plain[0].mode == "visit" and ctx is not None:
         # "welcomed the president" is a visit; "welcomed the decision" is support
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if objects and not _names_people(objects[0], ctx):
+        first = [c for c in token.children if c.dep_ == "dobj"]
+        if first and not _names_people(first[0], ctx):
             return plain[1]
     if token.lemma_.lower() in _REFUSAL and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _NO_COMMENT and not _answers_to(c) for c in token.children
     ):
         return None  # "declined to comment": a spokesman's silence, not a rejection
-    if token.lemma_.lower() in ("withdraw", "pull", "recall", "evacuate") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _ENVOYS for c in token.children
-    ):
-        return Trigger("SANCTION", "withdraw", RelationKind.DIPLOMATIC)  # CAMEO 161/166: not a retreat
-    if token.lemma_.lower() == "open" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children):
-        return Trigger("ASSAULT", "firearms", RelationKind.MILITARY)  # the idiom "open fire"
-    if token.lemma_.lower() in ("block", "obstruct"):
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if objects and objects[0].lemma_.lower() in _PASSAGES:
-            return Trigger("PROTEST", "obstruct", None)  # CAMEO 144: obstruct passage, block roads
-    if token.lemma_.lower() in ("violate", "breach") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("ceasefire", "truce", "armistice") for c in token.children
-    ):
-        return Trigger("ASSAULT", "", RelationKind.MILITARY)  # CAMEO 196: violating a ceasefire is an attack
     if token.lemma_.lower() in ("arrive", "land") and _peacekeepers(token):
         return Trigger("AID", "peacekeeping", RelationKind.MILITARY)  # CAMEO 074: peacekeepers arriving
     if token.lemma_.lower() == "launch":
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        if objects and objects[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
+        first = [c for c in token.children if c.dep_ == "dobj"]
+        if first and first[0].lemma_.lower() not in _LAUNCHED_WEAPONS:
             return None  # a campaign, a satellite or a product, not an attack
     return plain[0] if plain else None
 
 
 #: Participles that after "be" state the subject's own stance ("is opposed to", "is committed to").
 _STATIVE = {"oppose", "commit", "dedicate", "devote", "incline"}
-#: Verbs that build diplomatic ties when their object is ties or relations (cutting them is SANCTION).
-_BUILD_TIES = {"establish", "upgrade", "restore", "resume", "normalize", "normalise", "improve", "strengthen",
-               "deepen", "renew", "forge"}  # fmt: skip
 #: Verbs whose clause subject is the one they act on ("allowed candidate X to participate").
 _ENABLE = {"allow", "permit", "let", "enable", "authorize", "authorise", "order", "force", "compel"}
-_BOLSTER = {"strengthen", "reinforce", "bolster", "boost", "increase", "double", "beef"}
-_FORCES = {"force", "forces", "troop", "troops", "garrison", "deployment", "contingent"}
 
 
 def _peacekeepers(verb: Token) -> bool:
